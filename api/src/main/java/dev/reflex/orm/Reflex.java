@@ -1,0 +1,66 @@
+package dev.reflex.orm;
+
+/**
+ * The process-wide default database, configured by the environment: {@code REFLEX_DB_URL} (or the system
+ * property {@code reflex.db.url}), else the SQLite file {@code reflex.db} in the working directory.
+ *
+ * <pre>{@code
+ * try (ReflexSession session = Reflex.session()) {
+ *   ...
+ *   session.commit();
+ * }
+ * }</pre>
+ *
+ * <p>The default database is built on first use, once, and closed when the JVM exits. Thread-safe.
+ */
+public final class Reflex {
+  private Reflex() {}
+
+  /**
+   * Returns the default database, building it on first use.
+   *
+   * @apiNote The first call is expensive (a pool and an ORM bootstrap); later calls are cheap.
+   * @return the default database
+   * @throws ReflexException when the configuration is invalid or the database cannot be reached; a later
+   *     call tries again
+   */
+  public static ReflexDatabase database() {
+    return Holder.get();
+  }
+
+  /**
+   * Opens a session on the default database.
+   *
+   * @return the session; close it
+   */
+  public static ReflexSession session() {
+    return database().session();
+  }
+
+  /**
+   * Runs work in one transaction on the default database; see {@link ReflexDatabase#transaction}.
+   *
+   * @param work the work
+   * @param <T> what it returns
+   * @param <X> the checked exception it may throw
+   * @return the work's value, after the commit
+   * @throws X the work's own exception, after the rollback
+   */
+  public static <T, X extends Exception> T transaction(SessionWork<T, X> work) throws X {
+    return database().transaction(work);
+  }
+
+  /** Builds the default database once; a failed build is not cached, so a later call retries. */
+  private static final class Holder {
+    private static ReflexDatabase instance;
+
+    static synchronized ReflexDatabase get() {
+      if (instance == null || instance.isClosed()) {
+        ReflexDatabase database = ReflexDatabase.builder().build();
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "reflex-orm-shutdown"));
+        instance = database;
+      }
+      return instance;
+    }
+  }
+}

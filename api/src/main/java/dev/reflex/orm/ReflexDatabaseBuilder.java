@@ -1,0 +1,200 @@
+package dev.reflex.orm;
+
+import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.ProviderDiscovery;
+import dev.reflex.orm.internal.Settings;
+import dev.reflex.orm.internal.UrlParser;
+import dev.reflex.orm.spi.ReflexProvider;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures a {@link ReflexDatabase}. What is set here wins over the system properties and environment
+ * variables ({@code reflex.db.url} / {@code REFLEX_DB_URL}, ...), which win over the defaults.
+ *
+ * <p>Not thread-safe; {@link #build()} checks every setting once, and the database is immutable after.
+ */
+public final class ReflexDatabaseBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(ReflexDatabaseBuilder.class);
+
+  private final Settings settings;
+  private String url;
+  private DataSource dataSource;
+  private String provider;
+  private Integer poolSize;
+  private Duration poolTimeout;
+  private Boolean echo;
+  private final List<Class<?>> types = new ArrayList<>();
+  private final List<ReflexConfigurer> configurers = new ArrayList<>();
+
+  ReflexDatabaseBuilder() {
+    this(Settings.fromProcess());
+  }
+
+  ReflexDatabaseBuilder(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Sets the database URL: a {@code jdbc:} URL, or a form such as {@code postgresql://user:pass@host/db},
+   * {@code mariadb://...}, {@code sqlite:///app.db} or {@code h2:///data/app}.
+   *
+   * @param url the URL
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder url(String url) {
+    this.url = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /**
+   * Uses the application's own data source (its pool, router or replica set) instead of building a pool.
+   * reflex-orm never closes it.
+   *
+   * @param dataSource the data source
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder dataSource(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    return this;
+  }
+
+  /**
+   * Chooses the provider by name ({@code hibernate}, {@code mybatis}, {@code jdbi}) when several are present.
+   *
+   * @param name the provider's name
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder provider(String name) {
+    this.provider = Objects.requireNonNull(name, "name");
+    return this;
+  }
+
+  /**
+   * Registers the application's classes: entities for Hibernate, mapper interfaces for MyBatis, SqlObject
+   * types for JDBI. Each provider takes what it understands.
+   *
+   * @param classes the classes
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder register(Class<?>... classes) {
+    types.addAll(Arrays.asList(classes));
+    return this;
+  }
+
+  /**
+   * Adds configurers that receive the ORM's own bootstrap object before it is built.
+   *
+   * @param configurers {@code HibernateConfigurer}, {@code MyBatisConfigurer} or {@code JdbiConfigurer}s
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder configure(ReflexConfigurer... configurers) {
+    this.configurers.addAll(Arrays.asList(configurers));
+    return this;
+  }
+
+  /**
+   * Sets the most connections the pool holds (default 10, or {@code REFLEX_DB_POOL_SIZE}).
+   *
+   * @param size from 1 to 1000
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder poolSize(int size) {
+    this.poolSize = Settings.checkPoolSize(size, "poolSize");
+    return this;
+  }
+
+  /**
+   * Sets how long {@link ReflexDatabase#session()} waits for a free connection (default 30 s, or
+   * {@code REFLEX_DB_POOL_TIMEOUT}).
+   *
+   * @param timeout from 250 ms to one hour
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder poolTimeout(Duration timeout) {
+    this.poolTimeout = Settings.checkPoolTimeout(timeout, "poolTimeout", String.valueOf(timeout));
+    return this;
+  }
+
+  /**
+   * Logs every SQL statement through the ORM's own logging (default off, or {@code REFLEX_DB_ECHO}).
+   *
+   * @param echo {@code true} to log statements
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder echo(boolean echo) {
+    this.echo = echo;
+    return this;
+  }
+
+  /**
+   * Checks the settings, finds the provider, starts the pool and bootstraps the ORM.
+   *
+   * @apiNote Expensive: call once per database and share the result.
+   * @return the running database
+   * @throws InvalidUrlException when the URL cannot be understood
+   * @throws InvalidConfigurationException when a setting has a value that is not allowed
+   * @throws NoProviderException when no provider is present
+   * @throws UnknownProviderException when the chosen provider is not present
+   * @throws UnableToConnectException when the database cannot be reached
+   * @throws ProviderFailedException when the ORM fails to bootstrap
+   */
+  public ReflexDatabase build() {
+    return ReflexDatabase.start(resolve());
+  }
+
+  Resolved resolve() {
+    Resolved resolved = new Resolved();
+    if (dataSource == null) {
+      Settings.Value value = url != null ? new Settings.Value(url, "builder url") : settings.url();
+      resolved.url = UrlParser.parse(value.value());
+      resolved.origin = value.origin();
+      if (value.origin().equals("default")) {
+        LOG.info("REFLEX_DB_URL is not set: using the SQLite file reflex.db in {}",
+            System.getProperty("user.dir"));
+      }
+    } else {
+      resolved.dataSource = dataSource;
+      resolved.origin = "builder dataSource";
+    }
+    resolved.poolSize = poolSize != null ? poolSize : settings.poolSize();
+    resolved.poolTimeout = poolTimeout != null ? poolTimeout : settings.poolTimeout();
+    resolved.echo = echo != null ? echo : settings.echo();
+    Settings.Value choice = provider != null ? new Settings.Value(provider, "builder provider") : settings.provider();
+    resolved.provider = ProviderDiscovery.select(choice);
+    resolved.types = List.copyOf(types);
+    resolved.configurers = List.copyOf(configurers);
+    return resolved;
+  }
+
+  /** Reads the kind of an application's data source from its connection's metadata. */
+  static DatabaseKind detectKind(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return DatabaseKind.ofJdbcUrl(String.valueOf(connection.getMetaData().getURL()));
+    } catch (SQLException e) {
+      throw new UnableToConnectException("Unable to connect through the application's DataSource: "
+          + e.getMessage() + "; check that it is configured and its database is running", e);
+    }
+  }
+
+  /** The checked settings, handed to the database. */
+  static final class Resolved {
+    DatabaseUrl url;
+    String origin;
+    DataSource dataSource;
+    int poolSize;
+    Duration poolTimeout;
+    boolean echo;
+    ReflexProvider provider;
+    List<Class<?>> types;
+    List<ReflexConfigurer> configurers;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.reflex.orm;
+
+import dev.reflex.orm.internal.Failures;
+import dev.reflex.orm.spi.ProviderEngine;
+import dev.reflex.orm.spi.ProviderSession;
+
+/**
+ * One unit of work on one pooled connection, always inside a transaction, handing out the ORM's own
+ * session object through {@link #unwrap(Class)}.
+ *
+ * <pre>{@code
+ * try (ReflexSession session = Reflex.session()) {
+ *   Session hibernate = session.unwrap(Session.class);
+ *   hibernate.persist(new Book("Dune"));
+ *   session.commit();
+ * } // not committed? rolled back here; the connection goes back to the pool either way
+ * }</pre>
+ *
+ * <p>Not thread-safe: use a session from one thread at a time, and open one per unit of work.
+ */
+public final class ReflexSession implements AutoCloseable {
+  private final ProviderSession delegate;
+  private final ProviderEngine engine;
+  private final String provider;
+  private boolean closed;
+
+  ReflexSession(ProviderSession delegate, ProviderEngine engine, String provider) {
+    this.delegate = delegate;
+    this.engine = engine;
+    this.provider = provider;
+  }
+
+  /**
+   * Returns the ORM's own object: the Hibernate {@code Session}, {@code EntityManager} or
+   * {@code SessionFactory}; the MyBatis {@code SqlSession}; the JDBI {@code Handle} or {@code Jdbi}; or the
+   * {@code java.sql.Connection} of this session.
+   *
+   * @param type the type wanted
+   * @param <T> that type
+   * @return the object, bound to this session's connection and transaction
+   * @throws ReflexException when the session is closed or this provider has nothing of that type
+   */
+  public <T> T unwrap(Class<T> type) {
+    checkOpen();
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    T own = delegate.unwrap(type);
+    if (own == null) {
+      own = engine.unwrap(type);
+    }
+    if (own == null) {
+      throw new ReflexException("The " + provider + " session cannot be unwrapped to " + type.getName()
+          + ": ask for a type of the " + provider + " ORM, or for java.sql.Connection");
+    }
+    return own;
+  }
+
+  /**
+   * Flushes what the ORM holds and commits; the session goes on in a new transaction.
+   *
+   * @throws UnableToCommitException when the commit fails; the work is then rolled back
+   */
+  public void commit() {
+    checkOpen();
+    try {
+      delegate.commit();
+    } catch (RuntimeException e) {
+      try {
+        delegate.rollback();
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw new UnableToCommitException("Commit failed and the transaction was rolled back: "
+          + Failures.rootMessage(e) + "; fix the cause and run the work again", e);
+    }
+  }
+
+  /** Rolls back the work since the last commit and discards what the ORM holds. */
+  public void rollback() {
+    checkOpen();
+    delegate.rollback();
+  }
+
+  /** @return the name of the provider behind this session, such as {@code hibernate} */
+  public String provider() {
+    return provider;
+  }
+
+  /** @return whether {@link #close()} has been called */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Rolls back what is not committed and returns the connection to the pool. Idempotent: a second call
+   * does nothing.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    RuntimeException failure = null;
+    try {
+      delegate.rollback();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      delegate.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw new ReflexException("Closing the " + provider + " session failed: " + Failures.rootMessage(failure)
+          + "; its work was not committed", failure);
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new ReflexException("This " + provider + " session is closed: open a new one with"
+          + " ReflexDatabase.session() or Reflex.session()");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ReflexSession[provider=" + provider + (closed ? ", closed" : "") + "]";
+  }
+}

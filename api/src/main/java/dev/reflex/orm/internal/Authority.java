@@ -1,0 +1,97 @@
+package dev.reflex.orm.internal;
+
+/**
+ * The {@code user:password@host:port/database} part of a server URL.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class Authority {
+  private final String user;
+  private final String password;
+  private final String host;
+  private final int port;
+  private final String database;
+
+  private Authority(String user, String password, String host, int port, String database) {
+    this.user = user;
+    this.password = password;
+    this.host = host;
+    this.port = port;
+    this.database = database;
+  }
+
+  /**
+   * Parses the part after {@code scheme://} and before the query. The credentials end at the last '@', so
+   * an unencoded '/', '?' or '#' in a password cannot be mistaken for the host and shown in an error.
+   */
+  static Authority parse(String text, String masked, int defaultPort) {
+    int at = text.lastIndexOf('@');
+    String credentials = at < 0 ? null : text.substring(0, at);
+    String location = at < 0 ? text : text.substring(at + 1);
+    int slash = location.indexOf('/');
+    String hostPort = slash < 0 ? location : location.substring(0, slash);
+    String database = slash < 0 ? "" : location.substring(slash + 1);
+    String user = null;
+    String password = null;
+    if (credentials != null) {
+      int colon = credentials.indexOf(':');
+      user = UrlParser.decode(colon < 0 ? credentials : credentials.substring(0, colon), "user name", masked);
+      password = colon < 0 ? null : UrlParser.decode(credentials.substring(colon + 1), "password", masked);
+    }
+    String host;
+    String portText = null;
+    if (hostPort.startsWith("[")) {
+      int close = hostPort.indexOf(']');
+      if (close < 0) {
+        throw UrlParser.invalid(masked, "has an IPv6 host without its closing ']': write [::1]:5432");
+      }
+      host = hostPort.substring(0, close + 1);
+      String after = hostPort.substring(close + 1);
+      if (!after.isEmpty()) {
+        if (!after.startsWith(":")) {
+          throw UrlParser.invalid(masked, "has text after the IPv6 host: write [host]:port");
+        }
+        portText = after.substring(1);
+      }
+    } else {
+      int colon = hostPort.lastIndexOf(':');
+      host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+      portText = colon < 0 ? null : hostPort.substring(colon + 1);
+    }
+    if (host.isEmpty() || host.equals("[]")) {
+      throw UrlParser.invalid(masked, "has no host: write scheme://user:password@host:port/database");
+    }
+    return new Authority(user, password, host, port(portText, masked, defaultPort), database);
+  }
+
+  private static int port(String text, String masked, int defaultPort) {
+    if (text == null || text.isEmpty()) {
+      return defaultPort;
+    }
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the same message as an out-of-range port
+    }
+    throw UrlParser.invalid(masked, "has the port \"" + text + "\": a port is a whole number from 1 to 65535");
+  }
+
+  String user() {
+    return user;
+  }
+
+  String password() {
+    return password;
+  }
+
+  String hostAndPort() {
+    return host + ":" + port;
+  }
+
+  String database() {
+    return database;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.reflex.orm.internal;
+
+import dev.reflex.orm.DatabaseKind;
+import dev.reflex.orm.ReflexConfigurer;
+import dev.reflex.orm.spi.ProviderContext;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The {@link ProviderContext} handed to a provider.
+ *
+ * @param dataSource the pool or the application's data source
+ * @param databaseKind the kind of database
+ * @param registeredTypes the classes the application registered
+ * @param allConfigurers every configurer the application passed, of any provider
+ * @param echo whether to log every statement
+ */
+public record Context(DataSource dataSource, DatabaseKind databaseKind, List<Class<?>> registeredTypes,
+    List<ReflexConfigurer> allConfigurers, boolean echo) implements ProviderContext {
+
+  /** Copies the lists, so the context stays immutable. */
+  public Context {
+    registeredTypes = List.copyOf(registeredTypes);
+    allConfigurers = List.copyOf(allConfigurers);
+  }
+
+  @Override
+  public <C extends ReflexConfigurer> List<C> configurers(Class<C> type) {
+    return allConfigurers.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+  }
+}

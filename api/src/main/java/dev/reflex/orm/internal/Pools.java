@@ -1,0 +1,81 @@
+package dev.reflex.orm.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.reflex.orm.DatabaseKind;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds the HikariCP pool for a URL: HikariCP does the pooling, validation and reconnection; this class only
+ * sets it up for the database at hand.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class Pools {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private Pools() {}
+
+  /**
+   * Gives an in-memory URL a name of its own that every pooled connection shares, so that the pool sees one
+   * database rather than one per connection.
+   *
+   * @param url the parsed URL
+   * @return the JDBC URL the pool connects to
+   */
+  public static String poolUrl(DatabaseUrl url) {
+    String jdbc = url.jdbcUrl();
+    if (url.kind() == DatabaseKind.SQLITE && url.inMemory() && !jdbc.contains("cache=shared")) {
+      return "jdbc:sqlite:file:reflex-" + UUID.randomUUID() + "?mode=memory&cache=shared";
+    }
+    if (url.kind() == DatabaseKind.H2 && (jdbc.equals("jdbc:h2:mem:") || jdbc.startsWith("jdbc:h2:mem:;"))) {
+      return "jdbc:h2:mem:reflex-" + UUID.randomUUID() + jdbc.substring("jdbc:h2:mem:".length());
+    }
+    return jdbc;
+  }
+
+  /**
+   * Creates and starts the pool; HikariCP opens a first connection here, so an unreachable database or a
+   * refused password fails now rather than at the first session.
+   *
+   * @param url the parsed URL
+   * @param jdbcUrl the URL from {@link #poolUrl}
+   * @param size the maximum number of connections
+   * @param timeout how long a caller waits for a free connection
+   * @return the running pool
+   */
+  public static HikariDataSource create(DatabaseUrl url, String jdbcUrl, int size, Duration timeout) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("reflex-" + COUNTER.incrementAndGet());
+    config.setJdbcUrl(jdbcUrl);
+    if (url.user() != null) {
+      config.setUsername(url.user());
+    }
+    if (url.password() != null) {
+      config.setPassword(url.password());
+    }
+    config.setConnectionTimeout(timeout.toMillis());
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(Math.min(size, 2));
+    if (url.kind() == DatabaseKind.SQLITE) {
+      sqlite(config, url.inMemory(), timeout);
+    }
+    return new HikariDataSource(config);
+  }
+
+  private static void sqlite(HikariConfig config, boolean inMemory, Duration timeout) {
+    // A writer waits for the lock instead of failing with SQLITE_BUSY: transactions take the write lock
+    // when they begin (a deferred read-then-write upgrade would fail at once, without waiting).
+    config.addDataSourceProperty("busy_timeout", String.valueOf(timeout.toMillis()));
+    config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    if (inMemory) {
+      // shared-cache memory databases lock whole tables without waiting: one connection serves them all
+      config.setMaximumPoolSize(1);
+      config.setMinimumIdle(1);
+    } else {
+      config.addDataSourceProperty("journal_mode", "WAL");
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.reflex.orm.spi;
+
+/**
+ * One ORM session bound to one pooled connection, always inside a transaction.
+ *
+ * <p>{@code ReflexSession} guarantees the transaction contract on top of it: it calls {@link #rollback()}
+ * before {@link #close()}, so a provider need not track whether work is pending. Used by one thread at a
+ * time.
+ */
+public interface ProviderSession {
+  /**
+   * Returns the ORM's own object of the given type ({@code Session}, {@code SqlSession}, {@code Handle},
+   * {@code java.sql.Connection}, ...).
+   *
+   * @param type the type asked for
+   * @param <T> that type
+   * @return the object, or {@code null} when this session has none of that type
+   */
+  <T> T unwrap(Class<T> type);
+
+  /**
+   * Flushes what the ORM holds and commits the transaction, even if the ORM believes there is nothing to
+   * commit; the session then goes on in a new transaction.
+   */
+  void commit();
+
+  /** Rolls back the transaction and discards what the ORM holds; the session goes on in a new one. */
+  void rollback();
+
+  /** Closes the ORM session and returns its connection to the pool. Called once, after a rollback. */
+  void close();
+}

@@ -1,0 +1,7 @@
+/**
+ * The service provider interface that ORM adapters implement: {@link dev.reflex.orm.spi.ReflexProvider} is
+ * found with {@link java.util.ServiceLoader}, starts a {@link dev.reflex.orm.spi.ProviderEngine} once per
+ * database, and the engine opens {@link dev.reflex.orm.spi.ProviderSession}s. Applications do not need this
+ * package.
+ */
+package dev.reflex.orm.spi;

@@ -1,0 +1,2 @@
+/** reflex-db, the Liquibase command line aimed at REFLEX_DB_URL. */
+package dev.reflex.db;

@@ -1,0 +1,2 @@
+/** reflex-orm provider for Hibernate ORM. */
+package dev.reflex.orm.hibernate;

@@ -1,0 +1,2 @@
+/** reflex-orm provider for JDBI. */
+package dev.reflex.orm.jdbi;

@@ -1,0 +1,2 @@
+/** reflex-orm provider for MyBatis. */
+package dev.reflex.orm.mybatis;
