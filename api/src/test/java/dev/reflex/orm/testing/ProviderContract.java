@@ -1,0 +1,229 @@
+package dev.reflex.orm.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.reflex.orm.ReflexDatabase;
+import dev.reflex.orm.ReflexSession;
+import dev.reflex.orm.UnableToCommitException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The one transaction contract every provider keeps, on every database. A provider's test extends this
+ * class and says how its ORM reads and writes a {@code book} row; the assertions are the same for all.
+ *
+ * <p>The table is created here with plain SQL: providers never generate schema.
+ */
+public abstract class ProviderContract {
+
+  /** How one ORM reads and writes the {@code book (id, title)} table through its own session object. */
+  public interface Books {
+    void insert(ReflexSession session, long id, String title);
+
+    /** @return the title, or {@code null} when there is no such row */
+    String title(ReflexSession session, long id);
+
+    void rename(ReflexSession session, long id, String title);
+
+    void delete(ReflexSession session, long id);
+  }
+
+  /** @return the provider's name, chosen explicitly so other providers on the class path do not matter */
+  protected abstract String provider();
+
+  /** @return the classes to register: entities, mappers or SqlObject types */
+  protected abstract Class<?>[] registered();
+
+  /** @return how this provider's ORM handles a book */
+  protected abstract Books books();
+
+  /** @return the ORM's own types that {@code ReflexSession.unwrap} must hand out */
+  protected abstract List<Class<?>> nativeTypes();
+
+  private ReflexDatabase open(TestDatabase database) throws SQLException {
+    ReflexDatabase db = ReflexDatabase.builder().url(database.freshUrl()).provider(provider())
+        .register(registered()).poolSize(4).build();
+    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("create table book (id bigint primary key, title varchar(200) not null)");
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    }
+    return db;
+  }
+
+  private static int count(ReflexDatabase db) throws SQLException {
+    try (Connection connection = db.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from book")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static String titleOf(ReflexDatabase db, Books books, long id) {
+    return db.<String, RuntimeException>transaction(s -> books.title(s, id));
+  }
+
+  private static int activeConnections(ReflexDatabase db) {
+    return ((HikariDataSource) db.dataSource()).getHikariPoolMXBean().getActiveConnections();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void sessionHandsOutTheOrmsOwnObjects(TestDatabase database) throws SQLException {
+    try (ReflexDatabase db = open(database); ReflexSession session = db.session()) {
+      assertThat(session.provider()).isEqualTo(provider());
+      for (Class<?> type : nativeTypes()) {
+        assertThat(session.unwrap(type)).as("unwrap(%s)", type.getName()).isInstanceOf(type);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void createReadUpdateDeleteThroughTheOrm(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      db.transaction(s -> {
+        books.insert(s, 1, "Dune");
+        return null;
+      });
+      assertThat(titleOf(db, books, 1)).isEqualTo("Dune");
+      db.transaction(s -> {
+        books.rename(s, 1, "Dune Messiah");
+        return null;
+      });
+      assertThat(titleOf(db, books, 1)).isEqualTo("Dune Messiah");
+      db.transaction(s -> {
+        books.delete(s, 1);
+        return null;
+      });
+      assertThat(titleOf(db, books, 1)).isNull();
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void commitMakesWorkVisibleAndRollbackDiscardsIt(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      try (ReflexSession session = db.session()) {
+        books.insert(session, 1, "kept");
+        session.commit();
+        books.insert(session, 2, "discarded");
+        session.rollback();
+        assertThat(books.title(session, 2)).isNull();
+        books.insert(session, 3, "kept too");
+        session.commit();
+      }
+      assertThat(count(db)).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void closeRollsBackUncommittedWork(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      try (ReflexSession session = db.session()) {
+        books.insert(session, 1, "never committed");
+      }
+      assertThat(count(db)).isZero();
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void exceptionInsideTransactionRollsBackAndIsRethrown(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      IllegalStateException failure = new IllegalStateException("work failed");
+      assertThatThrownBy(() -> db.transaction(s -> {
+        books.insert(s, 1, "half done");
+        throw failure;
+      })).isSameAs(failure);
+      assertThat(count(db)).isZero();
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void failedCommitRollsBackIsRethrownAndReturnsTheConnection(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      assertThatThrownBy(() -> db.transaction(s -> {
+        books.insert(s, 1, "lost with its connection");
+        s.unwrap(Connection.class).close(); // the connection dies under the ORM: the commit must fail
+        return null;
+      })).isInstanceOf(UnableToCommitException.class).hasMessageContaining("rolled back");
+      assertThat(count(db)).isZero();
+      assertThat(activeConnections(db)).isZero();
+      assertThat(titleOf(db, books, 1)).isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aThousandSessionsInARowLeaveNoActiveConnection(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      db.transaction(s -> {
+        books.insert(s, 1, "Dune");
+        return null;
+      });
+      for (int i = 0; i < 1000; i++) {
+        try (ReflexSession session = db.session()) {
+          assertThat(books.title(session, 1)).isEqualTo("Dune");
+        }
+      }
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void eightThreadsOfTwoHundredTransactionsKeepEveryRow(TestDatabase database) throws Exception {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          long base = t * 1000L;
+          futures.add(pool.submit(() -> {
+            for (int i = 0; i < 200; i++) {
+              long id = base + i;
+              db.transaction(s -> {
+                books.insert(s, id, "book " + id);
+                return null;
+              });
+            }
+            return null;
+          }));
+        }
+        for (Future<?> future : futures) {
+          future.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(count(db)).isEqualTo(1600);
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+}
