@@ -17,4 +17,5 @@ module dev.reflex.orm {
   exports dev.reflex.orm.internal to dev.reflex.db;
 
   uses dev.reflex.orm.spi.ReflexProvider;
+  uses java.sql.Driver;
 }

@@ -3,12 +3,12 @@ package dev.reflex.orm;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.internal.Context;
 import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.Drivers;
 import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.Pools;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,7 +46,7 @@ public final class ReflexDatabase implements AutoCloseable {
     this.origin = resolved.origin;
     this.provider = resolved.provider;
     String poolUrl = url == null ? null : Pools.poolUrl(url);
-    this.keeper = url != null && url.inMemory() ? keepAlive(poolUrl) : null;
+    this.keeper = url != null && url.inMemory() ? keepAlive(url, poolUrl) : null;
     try {
       this.pool = url == null ? null : Pools.create(url, poolUrl, resolved.poolSize, resolved.poolTimeout);
     } catch (RuntimeException e) {
@@ -214,9 +214,9 @@ public final class ReflexDatabase implements AutoCloseable {
   }
 
   /** An in-memory database lives as long as one connection to it: this one, held for our lifetime. */
-  private static Connection keepAlive(String jdbcUrl) {
+  private static Connection keepAlive(DatabaseUrl url, String jdbcUrl) {
     try {
-      return DriverManager.getConnection(jdbcUrl, new Properties());
+      return Drivers.forUrl(jdbcUrl, url.masked()).connect(jdbcUrl, new Properties());
     } catch (SQLException e) {
       throw new UnableToConnectException("Unable to create the in-memory database " + jdbcUrl + ": "
           + Failures.rootMessage(e) + "; check that its JDBC driver is on the class path", e);

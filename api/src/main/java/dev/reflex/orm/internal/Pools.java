@@ -50,6 +50,7 @@ public final class Pools {
     HikariConfig config = new HikariConfig();
     config.setPoolName("reflex-" + COUNTER.incrementAndGet());
     config.setJdbcUrl(jdbcUrl);
+    config.setDriverClassName(Drivers.forUrl(jdbcUrl, url.masked()).getClass().getName());
     if (url.user() != null) {
       config.setUsername(url.user());
     }

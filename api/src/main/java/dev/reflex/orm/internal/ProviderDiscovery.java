@@ -3,6 +3,8 @@ package dev.reflex.orm.internal;
 import dev.reflex.orm.NoProviderException;
 import dev.reflex.orm.UnknownProviderException;
 import dev.reflex.orm.spi.ReflexProvider;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -104,6 +106,13 @@ public final class ProviderDiscovery {
       return "module " + type.getModule().getName();
     }
     CodeSource source = type.getProtectionDomain().getCodeSource();
-    return source == null || source.getLocation() == null ? "class path" : source.getLocation().toString();
+    if (source == null || source.getLocation() == null) {
+      return "class path";
+    }
+    try {
+      return Path.of(source.getLocation().toURI()).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return source.getLocation().toString();
+    }
   }
 }
