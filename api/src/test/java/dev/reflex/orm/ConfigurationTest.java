@@ -1,0 +1,90 @@
+package dev.reflex.orm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reflex.orm.internal.Settings;
+import dev.reflex.orm.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How the builder, the system properties, the environment and the defaults meet in a real database. */
+class ConfigurationTest {
+  private static ReflexDatabaseBuilder builder(Map<String, String> environment) {
+    return new ReflexDatabaseBuilder(new Settings(environment::get, name -> null));
+  }
+
+  @Test
+  void theEnvironmentUrlIsUsedWhenTheBuilderSetsNone() throws Exception {
+    Path file = TestDatabases.tempDir().resolve("from-env-" + TestDatabases.suffix() + ".db");
+    try (ReflexDatabase db = builder(Map.of("REFLEX_DB_URL", "sqlite:///" + file)).provider("jdbc-test").build()) {
+      db.ping();
+    }
+    assertThat(file).exists();
+  }
+
+  @Test
+  void theBuilderUrlWinsOverTheEnvironment() throws Exception {
+    Path file = TestDatabases.tempDir().resolve("from-builder-" + TestDatabases.suffix() + ".db");
+    try (ReflexDatabase db = builder(Map.of("REFLEX_DB_URL", "oracle://not/used")).url("sqlite:///" + file)
+        .provider("jdbc-test").build()) {
+      db.ping();
+    }
+    assertThat(file).exists();
+  }
+
+  @Test
+  void anInvalidSettingFailsTheBuildBeforeAnythingIsOpened() {
+    Path file = TestDatabases.tempDir().resolve("never-" + TestDatabases.suffix() + ".db");
+    assertThatThrownBy(() -> builder(Map.of("REFLEX_DB_URL", "sqlite:///" + file, "REFLEX_DB_POOL_SIZE", "abc"))
+        .provider("jdbc-test").build()).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("REFLEX_DB_POOL_SIZE must be a whole number from 1 to 1000, got \"abc\"");
+    assertThat(Files.exists(file)).isFalse();
+  }
+
+  @Test
+  void builderValuesAreCheckedWhenSet() {
+    assertThatThrownBy(() -> ReflexDatabase.builder().poolSize(0)).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("poolSize must be a whole number from 1 to 1000, got 0");
+    assertThatThrownBy(() -> ReflexDatabase.builder().poolTimeout(Duration.ofMillis(10)))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("poolTimeout must be a number of seconds from 0.25 to 3600, got \"PT0.01S\"");
+  }
+
+  @Test
+  void aClosedDatabaseSaysSoAndCloseIsIdempotent() {
+    ReflexDatabase db = ReflexDatabase.builder().url("sqlite://").provider("jdbc-test").build();
+    ReflexSession session = db.session();
+    session.close();
+    session.close();
+    assertThatThrownBy(() -> session.unwrap(java.sql.Connection.class)).isInstanceOf(ReflexException.class)
+        .hasMessage("This jdbc-test session is closed: open a new one with ReflexDatabase.session() or"
+            + " Reflex.session()");
+    db.close();
+    db.close();
+    assertThat(db.isClosed()).isTrue();
+    assertThatThrownBy(db::session).isInstanceOf(ReflexException.class)
+        .hasMessageStartingWith("This ReflexDatabase (sqlite://) is closed");
+  }
+
+  @Test
+  void anInMemoryDatabaseIsSharedByEverySessionOfItsDatabase() throws Exception {
+    for (String url : new String[] {"sqlite://", "h2://"}) {
+      try (ReflexDatabase db = ReflexDatabase.builder().url(url).provider("jdbc-test").build()) {
+        db.transaction(s -> s.unwrap(java.sql.Connection.class).createStatement()
+            .execute("create table t (id int)"));
+        // a second session, and so possibly another pooled connection, sees the same database
+        int rows = db.transaction(s -> {
+          try (var r = s.unwrap(java.sql.Connection.class).createStatement().executeQuery("select count(*) from t")) {
+            r.next();
+            return r.getInt(1);
+          }
+        });
+        assertThat(rows).isZero();
+      }
+    }
+  }
+}
