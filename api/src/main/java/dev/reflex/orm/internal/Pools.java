@@ -63,6 +63,11 @@ public final class Pools {
     if (url.kind() == DatabaseKind.SQLITE) {
       sqlite(config, url.inMemory(), timeout);
     }
+    if (url.kind() == DatabaseKind.POSTGRESQL && !jdbcUrl.contains("loginTimeout=")) {
+      // a server that accepts the connection and never answers must not hang the pool: pgjdbc waits forever
+      // for the login unless told otherwise
+      config.addDataSourceProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+    }
     return new HikariDataSource(config);
   }
 
