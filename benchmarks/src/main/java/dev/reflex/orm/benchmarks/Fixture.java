@@ -1,0 +1,34 @@
+package dev.reflex.orm.benchmarks;
+
+import dev.reflex.orm.ReflexDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Builds the database the benchmarks read: one table of 1,000 books, on H2 in memory or PostgreSQL. */
+final class Fixture {
+  static final int ROWS = 1000;
+
+  private Fixture() {}
+
+  static String url(String database) {
+    if (database.equals("h2")) {
+      return "h2://";
+    }
+    String url = System.getenv("REFLEX_BENCH_POSTGRES_URL");
+    return url != null ? url : "postgresql://postgres@127.0.0.1:5432/test";
+  }
+
+  static ReflexDatabase open(String provider, String database, int poolSize) throws SQLException {
+    ReflexDatabase db = ReflexDatabase.builder().url(url(database)).provider(provider).poolSize(poolSize)
+        .register(Book.class, BookMapper.class).build();
+    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      statement.execute("drop table if exists book");
+      statement.execute("create table book (id bigint primary key, title varchar(200) not null)");
+      statement.execute("insert into book select x, concat('book ', x) from "
+          + (database.equals("h2") ? "system_range(1, " + ROWS + ")" : "generate_series(1, " + ROWS + ") x"));
+    }
+    return db;
+  }
+}
