@@ -1,5 +1,9 @@
 package dev.reflex.orm;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The process-wide default database, configured by the environment: {@code REFLEX_DB_URL} (or the system
  * property {@code reflex.db.url}), else the SQLite file {@code reflex.db} in the working directory.
@@ -29,6 +33,17 @@ public final class Reflex {
   }
 
   /**
+   * Registers the application's classes (entities, mappers, SqlObject types) for the default database, as
+   * {@link ReflexDatabaseBuilder#register(Class...)} does for a database built by hand.
+   *
+   * @param types the classes
+   * @throws ReflexException when the default database is already built: register first, then open sessions
+   */
+  public static void register(Class<?>... types) {
+    Holder.register(types);
+  }
+
+  /**
    * Opens a session on the default database.
    *
    * @return the session; close it
@@ -52,11 +67,21 @@ public final class Reflex {
 
   /** Builds the default database once; a failed build is not cached, so a later call retries. */
   private static final class Holder {
+    private static final List<Class<?>> TYPES = new ArrayList<>();
     private static ReflexDatabase instance;
+
+    static synchronized void register(Class<?>... types) {
+      if (instance != null && !instance.isClosed()) {
+        throw new ReflexException("The default database is already running, so " + Arrays.toString(types)
+            + " cannot be registered with it: call Reflex.register(...) before the first Reflex.session(), or"
+            + " build a ReflexDatabase yourself");
+      }
+      TYPES.addAll(Arrays.asList(types));
+    }
 
     static synchronized ReflexDatabase get() {
       if (instance == null || instance.isClosed()) {
-        ReflexDatabase database = ReflexDatabase.builder().build();
+        ReflexDatabase database = ReflexDatabase.builder().register(TYPES.toArray(Class<?>[]::new)).build();
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "reflex-orm-shutdown"));
         instance = database;
       }
