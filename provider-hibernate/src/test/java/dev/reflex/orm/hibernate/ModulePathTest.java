@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A user's application, compiled and started in its own JVM exactly as users do: on the module path with no
- * {@code --add-modules} or {@code --add-opens}, and on the class path. The jars are the provider's runtime
+ * {@code --add-modules} or {@code --add-opens}, and on the class path, with a {@link HibernateConfigurer} declared
+ * the way each path declares services. The jars are the provider's runtime
  * dependencies as Maven resolves them (target/runtime-path.txt), so a test-only jar cannot make this pass.
  */
 class ModulePathTest {
@@ -37,6 +38,16 @@ class ModulePathTest {
       "  public String title;",
       "  protected Book() {}",
       "  public Book(long id, String title) { this.id = id; this.title = title; }",
+      "}");
+
+  private static final String DB = String.join("\n",
+      "package app;",
+      "import dev.reflex.orm.hibernate.HibernateConfigurer;",
+      "import org.hibernate.cfg.Configuration;",
+      "public final class Db implements HibernateConfigurer {",
+      "  @Override public void configure(Configuration configuration) {",
+      "    configuration.setProperty(\"app.configured\", \"by app.Db\");",
+      "  }",
       "}");
 
   private static final String MAIN = String.join("\n",
@@ -66,6 +77,8 @@ class ModulePathTest {
       "          System.out.println(\"book \" + b.id + \" \" + b.title);",
       "        }",
       "      }",
+      "      System.out.println(\"configured \" + db.unwrap(org.hibernate.SessionFactory.class)",
+      "          .getProperties().get(\"app.configured\"));",
       "      System.out.println(\"app module: \" + Main.class.getModule().getName()",
       "          + \", hibernate module: \" + Session.class.getModule().getName());",
       "    } catch (ReflexException e) {",
@@ -96,7 +109,7 @@ class ModulePathTest {
   void userModuleRunsOnTheModulePathWithNoFlags() throws Exception {
     Path classes = compile("opened", "  " + OPENS);
     Result run = run("--module-path", path(classes), "-m", "app/app.Main", freshUrl());
-    assertThat(run.output).contains("book 1 Dune", "book 2 Emma",
+    assertThat(run.output).contains("book 1 Dune", "book 2 Emma", "configured by app.Db",
         "app module: app, hibernate module: org.hibernate.orm.core");
     assertThat(run.exitCode).as(run.output).isZero();
   }
@@ -105,7 +118,7 @@ class ModulePathTest {
   void sameApplicationRunsOnTheClassPath() throws Exception {
     Path classes = compile("classpath", "  " + OPENS);
     Result run = run("-cp", path(classes), "app.Main", freshUrl());
-    assertThat(run.output).contains("book 1 Dune", "book 2 Emma", "app module: null, hibernate module: null");
+    assertThat(run.output).contains("book 1 Dune", "book 2 Emma", "configured by app.Db", "app module: null, hibernate module: null");
     assertThat(run.exitCode).as(run.output).isZero();
   }
 
@@ -128,9 +141,11 @@ class ModulePathTest {
     Path sources = work.resolve(name + "-src");
     Path classes = work.resolve(name + "-classes");
     write(sources.resolve("module-info.java"),
-        "module app {\n  requires dev.reflex.orm.hibernate;\n" + opens + "\n}\n");
+        "module app {\n  requires dev.reflex.orm.hibernate;\n" + opens + "\n  provides " + HibernateConfigurer.class.getName()
+            + " with app.Db;\n}\n");
     write(sources.resolve("app/model/Book.java"), BOOK);
     write(sources.resolve("app/Main.java"), MAIN);
+    write(sources.resolve("app/Db.java"), DB);
     // the JDK's javac through java.util.spi.ToolProvider (java.base), which the test module reads without flags
     ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
     StringWriter messages = new StringWriter();
@@ -138,9 +153,11 @@ class ModulePathTest {
     int code = javac.run(out, out, "--release", "17", "-d", classes.toString(),
         "--module-path", String.join(File.pathSeparator, jars),
         sources.resolve("module-info.java").toString(), sources.resolve("app/model/Book.java").toString(),
-        sources.resolve("app/Main.java").toString());
+        sources.resolve("app/Main.java").toString(), sources.resolve("app/Db.java").toString());
     out.flush();
     assertThat(code).as(messages.toString()).isZero();
+    // the class path's way of declaring the same configurer
+    write(classes.resolve("META-INF/services/" + HibernateConfigurer.class.getName()), "app.Db\n");
     return classes;
   }
 
