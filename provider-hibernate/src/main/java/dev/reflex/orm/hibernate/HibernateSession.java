@@ -1,6 +1,7 @@
 package dev.reflex.orm.hibernate;
 
 import dev.reflex.orm.spi.ProviderSession;
+import jakarta.persistence.RollbackException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.hibernate.Session;
@@ -61,12 +62,19 @@ final class HibernateSession implements ProviderSession {
    * Flushes, commits (Hibernate commits the JDBC connection even when it has written nothing), and begins the
    * next transaction. If the application ended the transaction through Hibernate's own API, a new one is begun
    * first, so that the flush has one to run in.
+   *
+   * @throws RollbackException when the transaction is marked rollback-only: Hibernate would roll it back without a
+   *     word, and the caller would believe the work committed
    */
   @Override
   public void commit() {
     Transaction transaction = session.getTransaction();
     if (!transaction.isActive()) {
       begin(transaction);
+    }
+    if (transaction.getRollbackOnly()) {
+      throw new RollbackException("The transaction is marked rollback-only (by setRollbackOnly() or an earlier"
+          + " failure inside Hibernate), so it cannot commit");
     }
     session.flush();
     transaction.commit();

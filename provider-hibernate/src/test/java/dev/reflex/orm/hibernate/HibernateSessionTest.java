@@ -54,4 +54,20 @@ class HibernateSessionTest {
       assertThat(BookTable.count(db)).isEqualTo(1);
     }
   }
+
+  @Test
+  void rollbackOnlyTransactionFailsToCommitInsteadOfRollingBackSilently() throws Exception {
+    try (ReflexDatabase db = BookTable.open(ReflexDatabase.builder().url(TestDatabase.H2.freshUrl()));
+        ReflexSession session = db.session()) {
+      Session hibernate = session.unwrap(Session.class);
+      hibernate.persist(new Book(1, "marked"));
+      hibernate.getTransaction().setRollbackOnly();
+      assertThatThrownBy(session::commit).isInstanceOf(UnableToCommitException.class)
+          .hasMessageContaining("rollback-only");
+
+      hibernate.persist(new Book(2, "kept"));
+      session.commit();
+      assertThat(BookTable.count(db)).isEqualTo(1);
+    }
+  }
 }
