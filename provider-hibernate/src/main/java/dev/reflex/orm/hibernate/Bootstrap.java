@@ -1,0 +1,71 @@
+package dev.reflex.orm.hibernate;
+
+import dev.reflex.orm.DatabaseKind;
+import dev.reflex.orm.ProviderFailedException;
+import dev.reflex.orm.spi.ProviderContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
+
+/**
+ * Builds Hibernate's {@link Configuration} from what reflex-orm knows: its pool, the kind of database, the
+ * registered classes and {@code REFLEX_DB_ECHO}; then hands it to every {@link HibernateConfigurer}.
+ *
+ * <p>Thread-safe (stateless).
+ */
+final class Bootstrap {
+  private Bootstrap() {}
+
+  /** Returns the configuration, with the application's configurers applied. */
+  static Configuration configuration(ProviderContext context, List<Class<?>> mapped) {
+    Configuration configuration = new Configuration();
+    // Hibernate takes connections from reflex-orm's pool and never builds one of its own
+    configuration.getProperties().put(AvailableSettings.DATASOURCE, context.dataSource());
+    // one session, one connection: held from the first transaction until the session closes
+    configuration.setProperty(AvailableSettings.CONNECTION_HANDLING,
+        PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD);
+    // migrations own the schema; a configurer may still ask Hibernate for schema generation
+    configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
+    Class<? extends Dialect> dialect = dialect(context.databaseKind());
+    if (dialect != null) {
+      configuration.setProperty(AvailableSettings.DIALECT, dialect);
+    }
+    if (context.echo()) {
+      configuration.setProperty(AvailableSettings.SHOW_SQL, true);
+    }
+    mapped.forEach(configuration::addAnnotatedClass);
+    for (HibernateConfigurer configurer : configurers(context)) {
+      configurer.configure(configuration);
+    }
+    return configuration;
+  }
+
+  /**
+   * Returns the dialect to set for a kind of database, or {@code null} to let Hibernate choose. Hibernate picks
+   * {@code H2Dialect}, {@code PostgreSQLDialect}, {@code MariaDBDialect} and {@code MySQLDialect} from the
+   * connection's metadata by itself, with the server's exact version, and logs a warning (HHH90000025) on every
+   * start when one of them is set explicitly; SQLite's dialect lives in hibernate-community-dialects, so it is set.
+   */
+  static Class<? extends Dialect> dialect(DatabaseKind kind) {
+    return kind == DatabaseKind.SQLITE ? SQLiteDialect.class : null;
+  }
+
+  /** Declared configurers first, then the builder's, so that the more specific code has the last word. */
+  private static List<HibernateConfigurer> configurers(ProviderContext context) {
+    List<HibernateConfigurer> all = new ArrayList<>();
+    try {
+      ServiceLoader.load(HibernateConfigurer.class).forEach(all::add);
+    } catch (ServiceConfigurationError e) {
+      throw new ProviderFailedException("A declared HibernateConfigurer cannot be loaded: " + e.getMessage()
+          + "; check its provides clause or META-INF/services entry and its public no-argument constructor", e);
+    }
+    all.addAll(context.configurers(HibernateConfigurer.class));
+    return all;
+  }
+}

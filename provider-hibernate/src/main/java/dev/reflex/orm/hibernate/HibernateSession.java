@@ -1,0 +1,151 @@
+package dev.reflex.orm.hibernate;
+
+import dev.reflex.orm.spi.ProviderSession;
+import jakarta.persistence.RollbackException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Hibernate {@link Session} on one pooled connection, always inside a Hibernate transaction.
+ *
+ * <p>When the connection is lost (closed under Hibernate, or broken so that a rollback fails),
+ * {@link #rollback()} hands it back to the pool, which discards it, and the next transaction takes a fresh one:
+ * the session goes on, as {@code UnableToCommitException} promises.
+ *
+ * <p>Not thread-safe: one thread at a time, like the {@code Session} itself.
+ */
+final class HibernateSession implements ProviderSession {
+  private static final Logger LOG = LoggerFactory.getLogger(HibernateSession.class);
+
+  private final Session session;
+
+  private HibernateSession(Session session) {
+    this.session = session;
+  }
+
+  /** Opens a session and begins its first transaction, which takes its connection from the pool. */
+  static HibernateSession open(SessionFactory factory) {
+    Session session = factory.openSession();
+    try {
+      session.getTransaction().begin();
+    } catch (RuntimeException e) {
+      try {
+        session.close();
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+    return new HibernateSession(session);
+  }
+
+  /** Hands out the {@code Session} (also the {@code EntityManager}) or its own JDBC connection. */
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(session)) {
+      return type.cast(session);
+    }
+    if (type == Connection.class) {
+      return type.cast(session.doReturningWork(connection -> connection));
+    }
+    return null;
+  }
+
+  /**
+   * Flushes, commits (Hibernate commits the JDBC connection even when it has written nothing), and begins the
+   * next transaction. If the application ended the transaction through Hibernate's own API, a new one is begun
+   * first, so that the flush has one to run in.
+   *
+   * @throws RollbackException when the transaction is marked rollback-only: Hibernate would roll it back without a
+   *     word, and the caller would believe the work committed
+   */
+  @Override
+  public void commit() {
+    Transaction transaction = session.getTransaction();
+    if (!transaction.isActive()) {
+      begin(transaction);
+    }
+    if (transaction.getRollbackOnly()) {
+      throw new RollbackException("The transaction is marked rollback-only (by setRollbackOnly() or an earlier"
+          + " failure inside Hibernate), so it cannot commit");
+    }
+    session.flush();
+    transaction.commit();
+    try {
+      begin(transaction);
+    } catch (RuntimeException e) {
+      // the commit succeeded: failing here would report committed work as rolled back; the next commit or
+      // rollback begins again, on a fresh connection if this one is gone
+      LOG.warn("Committed, but the next transaction could not begin: {}", e.toString());
+    }
+  }
+
+  /**
+   * Rolls back, clears the persistence context and begins again. A lost connection is released rather than rolled
+   * back: its uncommitted work went with it.
+   */
+  @Override
+  public void rollback() {
+    Transaction transaction = session.getTransaction();
+    boolean lost = connectionLost();
+    RuntimeException failure = null;
+    try {
+      if (transaction.isActive()) {
+        transaction.rollback();
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    } finally {
+      session.clear();
+    }
+    if (lost || failure != null) {
+      release();
+    }
+    begin(transaction);
+    if (failure != null && !lost) {
+      throw failure;
+    }
+  }
+
+  /** Closes the session; Hibernate returns its connection to the pool. */
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  private void begin(Transaction transaction) {
+    if (connectionLost()) {
+      release();
+    }
+    transaction.begin();
+  }
+
+  private LogicalConnectionImplementor logicalConnection() {
+    return session.unwrap(SessionImplementor.class).getJdbcCoordinator().getLogicalConnection();
+  }
+
+  /** Whether the connection held is closed; asking the pool's proxy costs no round trip. */
+  private boolean connectionLost() {
+    LogicalConnectionImplementor logical = logicalConnection();
+    if (!logical.isPhysicallyConnected()) {
+      return false;
+    }
+    try {
+      return logical.getPhysicalConnection().isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /** Hands the held connection back to the pool (which discards a broken one); the next use takes another. */
+  private void release() {
+    logicalConnection().manualDisconnect();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.reflex.orm.hibernate;
+
+import org.hibernate.cfg.Configuration;
+
+/** A configurer declared in META-INF/services, as an application declares one with {@code provides}. */
+public final class DeclaredConfigurer implements HibernateConfigurer {
+  @Override
+  public void configure(Configuration configuration) {
+    configuration.setProperty("reflex.test.declared", "ran");
+    configuration.setProperty("reflex.test.last", "declared");
+  }
+}
