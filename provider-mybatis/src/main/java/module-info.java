@@ -3,9 +3,11 @@
  * on a pooled connection, and {@link dev.reflex.orm.mybatis.MyBatisConfigurer} reaches MyBatis'
  * {@code Configuration} before it is built.
  *
- * <p>MyBatis reads a user's result types, and XML mappers beside their interfaces, by reflection and
- * class-loader lookups: a user module opens those packages ({@code opens app.model to org.mybatis;}, and
- * {@code opens app.mapper;} for XML mappers). See the README's "MyBatis provider" section.
+ * <p>MyBatis creates a user's result objects by reflection and reads the XML mapper beside a mapper
+ * interface as a resource of its package: a user module opens those packages to MyBatis
+ * ({@code opens app.model to org.mybatis;}, {@code opens app.mapper to org.mybatis;}). Annotation mappers in
+ * a package that is neither exported nor open work as they are. See the README's "MyBatis provider"
+ * section.
  */
 module dev.reflex.orm.mybatis {
   requires transitive dev.reflex.orm;

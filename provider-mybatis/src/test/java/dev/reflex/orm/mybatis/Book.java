@@ -5,6 +5,9 @@ public class Book {
   private long id;
   private String bookTitle;
 
+  /** Created by MyBatis for each row. */
+  public Book() {}
+
   public long getId() {
     return id;
   }

@@ -4,6 +4,9 @@ import org.apache.ibatis.session.Configuration;
 
 /** A configurer declared in {@code META-INF/services}, found by the provider's own ServiceLoader. */
 public class DeclaredConfigurer implements MyBatisConfigurer {
+  /** Created by ServiceLoader. */
+  public DeclaredConfigurer() {}
+
   @Override
   public void configure(Configuration configuration) {
     configuration.getVariables().setProperty("reflex.declared", "applied");

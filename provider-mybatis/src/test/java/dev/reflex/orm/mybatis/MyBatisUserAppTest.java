@@ -18,6 +18,8 @@ class MyBatisUserAppTest {
       "  requires dev.reflex.orm.mybatis;",
       "  // MyBatis creates result objects and calls their setters by reflection",
       "  opens app.model to org.mybatis;",
+      "  // and reads XML mappers beside their interfaces (BookMapper.xml)",
+      "  opens app to org.mybatis;",
       "  provides dev.reflex.orm.mybatis.MyBatisConfigurer with app.Db;",
       "}");
 
@@ -38,13 +40,19 @@ class MyBatisUserAppTest {
       "import java.util.List;",
       "import org.apache.ibatis.annotations.Insert;",
       "import org.apache.ibatis.annotations.Param;",
-      "import org.apache.ibatis.annotations.Select;",
       "public interface BookMapper {",
       "  @Insert(\"insert into book (id, title) values (#{id}, #{title})\")",
       "  void insert(@Param(\"id\") long id, @Param(\"title\") String title);",
-      "  @Select(\"select id, title as book_title from book order by id\")",
+      "  // in BookMapper.xml, beside this interface",
       "  List<Book> all();",
       "}");
+
+  static final String MAPPER_XML = String.join("\n",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+      "<!DOCTYPE mapper PUBLIC \"-//mybatis.org//DTD Mapper 3.0//EN\" \"https://mybatis.org/dtd/mybatis-3-mapper.dtd\">",
+      "<mapper namespace=\"app.BookMapper\">",
+      "  <select id=\"all\" resultType=\"app.model.Book\">select id, title as book_title from book order by id</select>",
+      "</mapper>");
 
   /** Declared with {@code provides}; its effect (camel-case mapping) shows in the titles printed. */
   static final String CONFIGURER = String.join("\n",
@@ -92,6 +100,7 @@ class MyBatisUserAppTest {
         "module-info.java", MODULE_INFO,
         "app/model/Book.java", BOOK,
         "app/BookMapper.java", MAPPER,
+        "app/BookMapper.xml", MAPPER_XML,
         "app/Db.java", CONFIGURER,
         "app/Main.java", MAIN,
         "META-INF/services/dev.reflex.orm.mybatis.MyBatisConfigurer", "app.Db\n"));
