@@ -7,7 +7,6 @@ import dev.reflex.orm.spi.ReflexProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -46,7 +45,7 @@ public final class MyBatisProvider implements ReflexProvider {
   @Override
   public ProviderEngine start(ProviderContext context) {
     Configuration configuration = new Configuration(
-        new Environment("reflex", transactionFactory(), context.dataSource()));
+        new Environment("reflex", new JdbcTransactionFactory(), context.dataSource()));
     if (context.databaseKind() != DatabaseKind.OTHER) {
       // lets XML mappers hold per-database statements (databaseId="postgresql"), as MyBatis users expect
       configuration.setDatabaseId(context.databaseKind().name().toLowerCase(Locale.ROOT));
@@ -63,15 +62,6 @@ public final class MyBatisProvider implements ReflexProvider {
       }
     }
     return new MyBatisEngine(new SqlSessionFactoryBuilder().build(configuration));
-  }
-
-  private static JdbcTransactionFactory transactionFactory() {
-    JdbcTransactionFactory factory = new JdbcTransactionFactory();
-    Properties properties = new Properties();
-    // the pool resets auto-commit when a connection comes back; MyBatis need not spend a round trip on it
-    properties.setProperty("skipSetAutoCommitOnClose", "true");
-    factory.setProperties(properties);
-    return factory;
   }
 
   /** Declared configurers first, then the builder's, so that the explicit ones have the last word. */
