@@ -1,0 +1,62 @@
+package dev.reflex.orm.jdbi;
+
+import dev.reflex.orm.spi.ProviderContext;
+import dev.reflex.orm.spi.ProviderEngine;
+import dev.reflex.orm.spi.ReflexProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The reflex-orm provider for JDBI 3, chosen with the name {@value #NAME}.
+ *
+ * <p>Found by {@link ServiceLoader}; the application does not use this class directly.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class JdbiProvider implements ReflexProvider {
+  /** The name users choose this provider by. */
+  public static final String NAME = "jdbi";
+
+  /** Creates the provider. Cheap: JDBI is set up only by {@link #start(ProviderContext)}. */
+  public JdbiProvider() {}
+
+  /** @return {@value #NAME} */
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * Creates the {@link Jdbi} over the context's data source with the SqlObject plugin and runs the
+   * configurers. The registered types are accepted and left alone: JDBI needs no registration, and any
+   * SqlObject interface can be attached to a session's {@code Handle} (JDBI checks a SqlObject method when
+   * it is first called, as it always does).
+   *
+   * @apiNote Cheap, apart from what the configurers do; called once per {@code ReflexDatabase}.
+   * @param context the pooled data source and what the application registered
+   * @return the engine, opening one {@code Handle} per reflex-orm session
+   */
+  @Override
+  public ProviderEngine start(ProviderContext context) {
+    Jdbi jdbi = Jdbi.create(context.dataSource());
+    jdbi.installPlugin(new SqlObjectPlugin());
+    if (context.echo()) {
+      jdbi.setSqlLogger(new StatementEcho());
+    }
+    for (JdbiConfigurer configurer : configurers(context)) {
+      configurer.configure(jdbi);
+    }
+    return new JdbiEngine(jdbi);
+  }
+
+  /** Declared configurers first, then the builder's, so that the explicit ones have the last word. */
+  private static List<JdbiConfigurer> configurers(ProviderContext context) {
+    List<JdbiConfigurer> all = new ArrayList<>();
+    ServiceLoader.load(JdbiConfigurer.class).forEach(all::add);
+    all.addAll(context.configurers(JdbiConfigurer.class));
+    return all;
+  }
+}
