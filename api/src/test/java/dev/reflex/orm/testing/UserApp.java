@@ -41,6 +41,7 @@ public final class UserApp {
   private final Map<String, String> sources;
   private final Path dir;
   private final Map<String, String> env = new LinkedHashMap<>();
+  private final List<String> jvmOptions = new ArrayList<>();
 
   /**
    * Creates the application in a new folder under {@link TestDatabases#tempDir()}.
@@ -95,6 +96,17 @@ public final class UserApp {
   }
 
   /**
+   * Adds an option for the JVM, such as {@code -Dreflex.orm.provider=jdbi}, placed before the path.
+   *
+   * @param option the option
+   * @return this application
+   */
+  public UserApp jvmOption(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
+  /**
    * The jars and folders a provider's application needs at run time: the provider's own classes (from
    * {@value #CLASSES_PROPERTY}) and its runtime dependencies (listed in the file named by
    * {@value #CLASSPATH_FILE_PROPERTY}, as written by {@code maven-dependency-plugin:build-classpath}).
@@ -132,8 +144,9 @@ public final class UserApp {
    */
   public Result runOnModulePath(List<Path> modulePath, String mainModuleAndClass, String... args) {
     Path classes = compile("module", modulePath, true);
-    List<String> command = new ArrayList<>(List.of(java(), "--module-path", join(append(modulePath, classes)),
-        "-m", mainModuleAndClass));
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("--module-path", join(append(modulePath, classes)), "-m", mainModuleAndClass));
     command.addAll(List.of(args));
     return run(command);
   }
@@ -149,9 +162,39 @@ public final class UserApp {
    */
   public Result runOnClassPath(List<Path> classPath, String mainClass, String... args) {
     Path classes = compile("classpath", classPath, false);
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", join(append(classPath, classes)), mainClass));
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", join(append(classPath, classes)), mainClass));
     command.addAll(List.of(args));
     return run(command);
+  }
+
+  /**
+   * Runs {@code java <arguments>} in this application's folder, with its environment, compiling nothing:
+   * for applications that are already built, such as the examples.
+   *
+   * @param arguments the JVM's arguments, such as {@code --module-path}, {@code -m} and the program's own
+   * @return the run's exit code and output
+   */
+  public Result runJava(String... arguments) {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(List.of(arguments));
+    return run(command);
+  }
+
+  /** @return the folder the application runs in: its working directory */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * Joins path entries with the platform's separator, for {@code --module-path} and {@code -cp}.
+   *
+   * @param path the entries
+   * @return the joined path
+   */
+  public static String join(List<Path> path) {
+    return path.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
   }
 
   private Path compile(String name, List<Path> path, boolean modular) {
@@ -228,10 +271,6 @@ public final class UserApp {
     List<Path> all = new ArrayList<>(path);
     all.add(last);
     return all;
-  }
-
-  private static String join(List<Path> path) {
-    return path.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
   }
 
   private static String java() {
