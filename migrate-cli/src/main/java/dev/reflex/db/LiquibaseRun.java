@@ -40,6 +40,10 @@ final class LiquibaseRun {
       if (arguments.value("show-banner") == null) {
         line.add("--show-banner=false");
       }
+      if (arguments.has("--verbose") && arguments.value("log-level") == null) {
+        // Liquibase prints a failure's stack trace only when its logging is on
+        line.add("--log-level=severe");
+      }
       if (!target.explicit()) {
         warnAboutOtherUrls(target.require(), changelog);
         line.addAll(target.liquibaseOptions());

@@ -76,6 +76,9 @@ class CommandLineTest {
         .runStockLiquibase("update");
     Launcher.Result check = reflexDb.run("check", "--url=sqlite:///stock.db");
 
+    assertThat(project.resolve("liquibase.properties")).content()
+        .contains("changelogFile=db/changelog/db.changelog-master.yaml", "liquibase.analytics.enabled=false")
+        .doesNotContainPattern("(?m)^(url|username|password)=");
     assertThat(stock.exitCode()).as("%s", stock).isZero();
     assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("stock.db")))
         .containsExactly("db/changelog/db.changelog-master.yaml::1-create-example");
