@@ -1,8 +1,10 @@
 package dev.reflex.db;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -108,13 +110,15 @@ final class Arguments {
   }
 
   /**
-   * Returns the line for Liquibase: our {@code --verbose} removed, and the value of an explicit
-   * {@code --changelog-file} replaced by its one canonical spelling.
+   * Returns the line for Liquibase: our {@code --verbose} removed, and the values of some options replaced,
+   * e.g. an explicit {@code --changelog-file} by its one canonical spelling.
    *
-   * @param changelog the canonical changelog path, or {@code null} to leave it as given
+   * @param replacements new values by option name without dashes, e.g. {@code changelog-file}
    * @return Liquibase's arguments
    */
-  List<String> forLiquibase(String changelog) {
+  List<String> forLiquibase(Map<String, String> replacements) {
+    Map<String, String> byKey = new HashMap<>();
+    replacements.forEach((name, value) -> byKey.put(key(name), value));
     List<String> result = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       String arg = all.get(i);
@@ -123,8 +127,9 @@ final class Arguments {
       }
       int equals = arg.indexOf('=');
       String option = equals < 0 ? arg : arg.substring(0, equals);
-      if (changelog != null && arg.startsWith("--") && key(option).equals("changelogfile")) {
-        result.add(option + "=" + changelog);
+      String replacement = arg.startsWith("--") ? byKey.get(key(option)) : null;
+      if (replacement != null) {
+        result.add(option + "=" + replacement);
         i += equals < 0 ? 1 : 0;
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.ReflexException;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,6 +57,10 @@ final class Failure {
    * @return the line
    */
   static String fromException(Throwable failure, String command, Target target) {
+    if (failure instanceof ReflexException) {
+      // the library's messages already say what to do, with every URL masked
+      return "reflex-db: " + failure.getMessage() + "; fix " + target.origin();
+    }
     String message = text(failure);
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {

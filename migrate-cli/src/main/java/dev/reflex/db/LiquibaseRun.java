@@ -3,7 +3,9 @@ package dev.reflex.db;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Secrets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import liquibase.integration.commandline.LiquibaseCommandLine;
 
 /**
@@ -44,10 +46,14 @@ final class LiquibaseRun {
         // Liquibase prints a failure's stack trace only when its logging is on
         line.add("--log-level=severe");
       }
-      if (!target.explicit()) {
+      Map<String, String> replacements = new HashMap<>();
+      if (target.explicit()) {
+        // the user's own --url, in whatever form the library accepts, reaches Liquibase as a JDBC URL
+        replacements.put("url", target.require().jdbcUrl());
+      } else {
         warnAboutOtherUrls(target.require(), changelog);
-        line.addAll(target.liquibaseOptions());
       }
+      line.addAll(target.liquibaseOptions(arguments));
       boolean given = arguments.value("changelog-file") != null;
       if (!given && !changelog.missing()) {
         line.add("--changelog-file=" + changelog.path());
@@ -56,7 +62,10 @@ final class LiquibaseRun {
         output.report(Failure.line(missingChangelog(changelog), command, target));
         return 1;
       }
-      line.addAll(arguments.forLiquibase(given ? changelog.path() : null));
+      if (given) {
+        replacements.put("changelog-file", changelog.path());
+      }
+      line.addAll(arguments.forLiquibase(replacements));
     } catch (RuntimeException e) {
       output.report(Failure.fromException(e, command, target));
       return 1;

@@ -50,7 +50,7 @@ public final class ReflexDb {
 
   private static int dispatch(Arguments arguments, Target database, Output output) {
     String command = arguments.command();
-    if (command == null && arguments.has("-V", "--version")) {
+    if (command == null && arguments.has("-V", "-v", "--version")) {
       Help.printVersion(System.out);
       return 0;
     }

@@ -98,21 +98,22 @@ final class Target {
 
   /**
    * Returns the connection options for Liquibase's command line, as global options before the command
-   * (Liquibase 4.33 moves them to the commands that take them), or nothing when the user gave {@code --url}.
+   * (Liquibase 4.33 moves them to the commands that take them): {@code --url} unless the user gave one,
+   * and the URL's user and password unless the user gave those.
    *
-   * @return {@code --url=...}, and {@code --username=...} and {@code --password=...} when the URL has them
+   * @param arguments the user's command line
+   * @return {@code --url=...}, {@code --username=...}, {@code --password=...} as needed
    */
-  List<String> liquibaseOptions() {
+  List<String> liquibaseOptions(Arguments arguments) {
     List<String> options = new ArrayList<>();
-    if (explicit) {
-      return options;
-    }
     DatabaseUrl parsed = require();
-    options.add("--url=" + parsed.jdbcUrl());
-    if (parsed.user() != null) {
+    if (!explicit) {
+      options.add("--url=" + parsed.jdbcUrl());
+    }
+    if (parsed.user() != null && arguments.value("username") == null) {
       options.add("--username=" + parsed.user());
     }
-    if (parsed.password() != null) {
+    if (parsed.password() != null && arguments.value("password") == null) {
       options.add("--password=" + parsed.password());
     }
     return options;

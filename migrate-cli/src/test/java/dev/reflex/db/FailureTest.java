@@ -60,6 +60,33 @@ class FailureTest {
   }
 
   @Test
+  void invalidUrlIsReportedByTheLibrarysParserMasked() {
+    Launcher.Result status = new Launcher(project)
+        .env("REFLEX_DB_URL", "postgresql://app:" + CANARY + "@db:notaport/app").run("status");
+
+    assertOneLineFailure(status);
+    assertThat(status.err()).contains("postgresql://app:***@db:notaport/app", "port");
+  }
+
+  @Test
+  void explicitUrlInTheLibrarysFormIsTurnedIntoJdbc() {
+    new Launcher(project).run("init");
+
+    Launcher.Result update = new Launcher(project).run("update", "--url=sqlite:///chosen.db");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(project.resolve("chosen.db")).exists();
+  }
+
+  @Test
+  void noArgumentsIsAUsageError() {
+    Launcher.Result none = new Launcher(project).run();
+
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.out()).contains("reflex-db commands:");
+  }
+
+  @Test
   void unreachableDatabaseIsReportedWithTheUrlMasked() {
     new Launcher(project).run("init");
 
