@@ -74,6 +74,8 @@ final class LiquibaseRun {
     output.flush();
     if (exitCode != 0) {
       output.report(Failure.fromReport(output.errorReport(), command, exitCode, target));
+    } else {
+      output.releaseHeld();
     }
     return exitCode;
   }

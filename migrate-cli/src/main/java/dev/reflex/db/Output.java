@@ -59,6 +59,20 @@ final class Output {
   }
 
   /**
+   * Shows what was held back after all, for a command that succeeded although Liquibase printed an error
+   * line; when verbose, it has been shown already.
+   */
+  synchronized void releaseHeld() {
+    err.flush();
+    if (!verbose) {
+      held.forEach(realErr::println);
+      realErr.flush();
+    }
+    held.clear();
+    holding = false;
+  }
+
+  /**
    * Prints one line of our own to standard error, scrubbed, never held back.
    *
    * @param line the line

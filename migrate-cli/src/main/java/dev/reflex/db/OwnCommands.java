@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -36,8 +37,8 @@ final class OwnCommands {
       }
     }
     Object handler = command.equals("init") ? new InitCommand(target) : new CheckCommand(arguments, target);
-    CommandLine line = new CommandLine(handler);
-    line.setOut(new java.io.PrintWriter(System.out, true));
+    CommandLine line = new CommandLine(handler).setCommandName("reflex-db " + command);
+    line.setOut(new PrintWriter(System.out, true));
     line.setParameterExceptionHandler((e, args) -> {
       output.report("reflex-db: " + e.getMessage() + "; run `reflex-db " + command + " --help` for its options");
       return 2;

@@ -2,7 +2,9 @@ package dev.reflex.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,33 @@ class CommandLineTest {
         .contains("LIQUIBASE_COMMAND_URL", "other.db", "sqlite:///reflex.db").doesNotContain("stray");
     assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("reflex.db"))).hasSize(1);
     assertThat(project.resolve("other.db")).doesNotExist();
+  }
+
+  @Test
+  void urlInLiquibasePropertiesIsIgnoredWithOneWarning() throws Exception {
+    Launcher reflexDb = new Launcher(project);
+    reflexDb.run("init");
+    Files.writeString(project.resolve("liquibase.properties"), "url=jdbc:sqlite:props.db\n", StandardOpenOption.APPEND);
+
+    Launcher.Result update = reflexDb.run("update");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(update.errLines()).filteredOn(line -> line.contains("warning")).singleElement().asString()
+        .contains("liquibase.properties", "props.db", "sqlite:///reflex.db");
+    assertThat(project.resolve("props.db")).doesNotExist();
+  }
+
+  @Test
+  void defaultChangelogIsUsedWithoutLiquibaseProperties() throws Exception {
+    Launcher reflexDb = new Launcher(project);
+    reflexDb.run("init");
+    Files.delete(project.resolve("liquibase.properties"));
+
+    Launcher.Result update = reflexDb.run("update");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("reflex.db")))
+        .containsExactly("db/changelog/db.changelog-master.yaml::1-create-example");
   }
 
   @Test

@@ -98,6 +98,19 @@ class FailureTest {
   }
 
   @Test
+  void verboseShowsTheStackTraceStillMasked() {
+    new Launcher(project).run("init");
+
+    Launcher.Result update = new Launcher(project)
+        .env("REFLEX_DB_URL", "postgresql://app:" + CANARY + "@127.0.0.1:1/app").run("--verbose", "update");
+
+    assertThat(update.exitCode()).isNotZero();
+    assertThat(update.err()).contains("\tat ", "Connection refused");
+    assertThat(update.errLines().get(update.errLines().size() - 1)).startsWith("reflex-db: ");
+    assertThat(update.all()).doesNotContain(CANARY);
+  }
+
+  @Test
   void wrongPasswordIsRefusedWithoutShowingIt() {
     new Launcher(project).run("init");
     String url = TestDatabases.mariadbUrl().replaceFirst("://([^:@/]+)@", "://$1:" + CANARY + "@");
