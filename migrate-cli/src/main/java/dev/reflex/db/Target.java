@@ -4,6 +4,7 @@ import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Secrets;
 import dev.reflex.orm.internal.Settings;
 import dev.reflex.orm.internal.UrlParser;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,14 @@ final class Target {
     scrubber.url(text).url(parsed == null ? null : parsed.jdbcUrl()).url(System.getenv("LIQUIBASE_COMMAND_URL"))
         .password(password).password(parsed == null ? null : parsed.password())
         .password(System.getenv("LIQUIBASE_COMMAND_PASSWORD"));
+    try {
+      // Liquibase also reads a url and a password from its defaults file: never show those either
+      Changelog defaults = Changelog.resolve(arguments);
+      scrubber.url(defaults.setting("url", "liquibase.command.url"))
+          .password(defaults.setting("password", "liquibase.command.password"));
+    } catch (UncheckedIOException e) {
+      // an unreadable defaults file holds nothing Liquibase could print; Liquibase reports it itself
+    }
   }
 
   /**

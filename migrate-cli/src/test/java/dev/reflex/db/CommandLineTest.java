@@ -47,13 +47,14 @@ class CommandLineTest {
   void urlInLiquibasePropertiesIsIgnoredWithOneWarning() throws Exception {
     Launcher reflexDb = new Launcher(project);
     reflexDb.run("init");
-    Files.writeString(project.resolve("liquibase.properties"), "url=jdbc:sqlite:props.db\n", StandardOpenOption.APPEND);
+    Files.writeString(project.resolve("liquibase.properties"), "url=jdbc:sqlite:props.db?password=props-secret\n", StandardOpenOption.APPEND);
 
     Launcher.Result update = reflexDb.run("update");
 
     assertThat(update.exitCode()).as("%s", update).isZero();
     assertThat(update.errLines()).filteredOn(line -> line.contains("warning")).singleElement().asString()
         .contains("liquibase.properties", "props.db", "sqlite:///reflex.db");
+    assertThat(update.all()).doesNotContain("props-secret");
     assertThat(project.resolve("props.db")).doesNotExist();
   }
 
