@@ -1,4 +1,15 @@
-/** reflex-db, the Liquibase command line aimed at REFLEX_DB_URL. Filled in by the provider and reflex-db issues. */
+/**
+ * reflex-db, the Liquibase command line aimed at {@code REFLEX_DB_URL}.
+ *
+ * <p>The launcher runs it on the class path, because Liquibase's dependencies are not all proper modules;
+ * this descriptor states the same dependencies for builds that use the module path.
+ */
 module dev.reflex.db {
   requires dev.reflex.orm;
+  requires info.picocli;
+  requires liquibase.core;
+  requires java.logging;
+
+  // picocli sets the annotated fields of the commands by reflection
+  opens dev.reflex.db to info.picocli;
 }

@@ -1,0 +1,121 @@
+package dev.reflex.db;
+
+import dev.reflex.orm.ReflexException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a failure into reflex-db's one line: {@code reflex-db: what is wrong; what to do}. Liquibase's
+ * own message says what is wrong; the advice is chosen from it.
+ *
+ * <p>Thread-safe (stateless).
+ */
+final class Failure {
+  private static final List<String> PREFIXES = List.of("Unexpected error running Liquibase:",
+      "Error parsing command line:", "ERROR: Exception Primary Reason:");
+
+  private Failure() {}
+
+  /**
+   * Sums up Liquibase's error report in one line.
+   *
+   * @param report the lines Liquibase printed from its first error line on
+   * @param command the command that failed
+   * @param exitCode Liquibase's exit code
+   * @param target the database, for the advice
+   * @return the line
+   */
+  static String fromReport(List<String> report, String command, int exitCode, Target target) {
+    for (String prefix : PREFIXES) {
+      for (int i = 0; i < report.size(); i++) {
+        if (report.get(i).startsWith(prefix)) {
+          String message = report.get(i).substring(prefix.length()).strip();
+          if (message.endsWith(":") && i + 1 < report.size()) {
+            // "Validation Failed:" and the like: the next lines say what failed
+            message += " " + String.join(" ", report.subList(i + 1, Math.min(i + 3, report.size())));
+          }
+          return line(message, command, target);
+        }
+      }
+    }
+    for (String reportLine : report) {
+      if (reportLine.startsWith("Unexpected argument(s):")) {
+        return line("unknown command or option: " + reportLine.substring(23).strip(), command, target);
+      }
+    }
+    String message = report.isEmpty() ? "Liquibase " + (command == null ? "" : command + " ")
+        + "failed with exit code " + exitCode : report.get(0);
+    return line(message, command, target);
+  }
+
+  /**
+   * Sums up an exception in one line, with the root cause's message when it adds to the first.
+   *
+   * @param failure the exception
+   * @param command the command that failed
+   * @param target the database, for the advice
+   * @return the line
+   */
+  static String fromException(Throwable failure, String command, Target target) {
+    if (failure instanceof ReflexException) {
+      // the library's messages already say what to do, with every URL masked
+      return "reflex-db: " + failure.getMessage() + "; fix " + target.origin();
+    }
+    String message = text(failure);
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String rootMessage = text(root);
+    if (root != failure && !message.contains(rootMessage)) {
+      message += ": " + rootMessage;
+    }
+    return line(message, command, target);
+  }
+
+  /**
+   * Formats one line with the advice that fits the message.
+   *
+   * @param message what is wrong
+   * @param command the command that failed, or {@code null}
+   * @param target the database, for the advice
+   * @return {@code reflex-db: message; advice}, on one line
+   */
+  static String line(String message, String command, Target target) {
+    String oneLine = message.replaceAll("\\s+", " ").strip();
+    return "reflex-db: " + oneLine + "; " + advice(oneLine.toLowerCase(Locale.ROOT), target);
+  }
+
+  private static String advice(String message, Target target) {
+    String database = target.masked() + " (from " + target.origin() + ")";
+    if (message.contains("access denied") || message.contains("authentication failed")
+        || message.contains("wrong user name or password")) {
+      return "check the user name and password of " + database;
+    }
+    if (message.contains("connection could not be created") || message.contains("connection refused")
+        || message.contains("unknown host") || message.contains("unknownhost") || message.contains("timed out")
+        || message.contains("could not connect") || message.contains("socket")) {
+      return "check that the database server is running and that " + database + " names it";
+    }
+    if (message.contains("was not found in the configured search path") || message.contains("file not found")
+        || message.contains("does not exist")) {
+      return "run `reflex-db init` to create a changelog, or pass --changelog-file=PATH";
+    }
+    if (message.contains("unknown command") || message.contains("unknown option")
+        || message.contains("error parsing command line") || message.contains("missing required")) {
+      return "run `reflex-db --help` for the commands, `reflex-db COMMAND --help` for their options";
+    }
+    if (message.contains("parsing") || message.contains("validation failed") || message.contains("changelog")) {
+      return "fix the changelog and run the command again";
+    }
+    return "run the command again with --log-level=fine to see the details";
+  }
+
+  private static String text(Throwable failure) {
+    String message = failure.getMessage();
+    if (message == null || message.isBlank()) {
+      return failure.getClass().getSimpleName();
+    }
+    return message.replaceFirst("^([\\w.]*(Exception|Error): )+", "");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.reflex.db;
+
+import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.Secrets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import liquibase.integration.commandline.LiquibaseCommandLine;
+
+/**
+ * Runs one of Liquibase's own commands in-process through Liquibase's own command line, so that its
+ * options, output and exit codes are Liquibase's, with the database and the changelog filled in as
+ * global options in front of the user's line.
+ *
+ * <p>Not thread-safe; used once.
+ */
+final class LiquibaseRun {
+  private final Arguments arguments;
+  private final Target target;
+  private final Output output;
+
+  /**
+   * Prepares the run.
+   *
+   * @param arguments the user's command line
+   * @param target the database
+   * @param output the scrubbing streams, already installed as {@code System.out} and {@code System.err}
+   */
+  LiquibaseRun(Arguments arguments, Target target, Output output) {
+    this.arguments = arguments;
+    this.target = target;
+    this.output = output;
+  }
+
+  /** @return Liquibase's exit code, or 1 when reflex-db finds a problem before Liquibase runs */
+  int execute() {
+    String command = arguments.command();
+    List<String> line = new ArrayList<>();
+    try {
+      Changelog changelog = Changelog.resolve(arguments);
+      if (arguments.value("show-banner") == null) {
+        line.add("--show-banner=false");
+      }
+      if (arguments.has("--verbose") && arguments.value("log-level") == null) {
+        // Liquibase prints a failure's stack trace only when its logging is on
+        line.add("--log-level=severe");
+      }
+      Map<String, String> replacements = new HashMap<>();
+      if (target.explicit()) {
+        // the user's own --url, in whatever form the library accepts, reaches Liquibase as a JDBC URL
+        replacements.put("url", target.require().jdbcUrl());
+      } else {
+        warnAboutOtherUrls(target.require(), changelog);
+      }
+      line.addAll(target.liquibaseOptions(arguments));
+      boolean given = arguments.value("changelog-file") != null;
+      if (!given && !changelog.missing()) {
+        line.add("--changelog-file=" + changelog.path());
+      }
+      if (!given && changelog.missing() && Commands.needsChangelog(command)) {
+        output.report(Failure.line(missingChangelog(changelog), command, target));
+        return 1;
+      }
+      if (given) {
+        replacements.put("changelog-file", changelog.path());
+      }
+      line.addAll(arguments.forLiquibase(replacements));
+    } catch (RuntimeException e) {
+      output.report(Failure.fromException(e, command, target));
+      return 1;
+    }
+    int exitCode = new LiquibaseCommandLine().execute(line.toArray(String[]::new));
+    output.flush();
+    if (exitCode != 0) {
+      output.report(Failure.fromReport(output.errorReport(), command, exitCode, target));
+    } else {
+      output.releaseHeld();
+    }
+    return exitCode;
+  }
+
+  private static String missingChangelog(Changelog changelog) {
+    if (changelog.origin().equals("default")) {
+      return "no changelog: " + changelog.path() + " does not exist and no liquibase.properties names one";
+    }
+    return "the changelog " + changelog.path() + " named by " + changelog.origin() + " does not exist";
+  }
+
+  /** One warning per URL that Liquibase would otherwise have used, so that neither wins silently. */
+  private void warnAboutOtherUrls(DatabaseUrl url, Changelog changelog) {
+    warnIfDifferent("LIQUIBASE_COMMAND_URL", System.getenv("LIQUIBASE_COMMAND_URL"), url);
+    warnIfDifferent("url in " + Changelog.DEFAULTS_FILE, changelog.setting("url", "liquibase.command.url"), url);
+  }
+
+  private void warnIfDifferent(String name, String other, DatabaseUrl url) {
+    if (other == null || other.isBlank() || other.strip().equals(url.jdbcUrl())) {
+      return;
+    }
+    output.report("reflex-db: warning: " + name + " (" + Secrets.mask(other.strip()) + ") is ignored; using "
+        + target.origin() + " (" + url.masked() + "); pass --url to choose another database");
+  }
+}

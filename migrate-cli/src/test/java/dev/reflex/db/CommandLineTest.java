@@ -1,0 +1,117 @@
+package dev.reflex.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Help, version, and which database and changelog win when several are named. */
+class CommandLineTest {
+  @TempDir
+  Path project;
+
+  @Test
+  void helpShowsOurCommandsAndLiquibases() {
+    Launcher.Result help = new Launcher(project).run("--help");
+
+    assertThat(help.exitCode()).as("%s", help).isZero();
+    assertThat(help.out()).contains("init", "check", "REFLEX_DB_URL", "update", "rollback-count", "diff-changelog");
+  }
+
+  @Test
+  void versionShowsOursAndLiquibases() {
+    Launcher.Result version = new Launcher(project).run("--version");
+
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).contains("reflex-db 0.", "Liquibase 4.33");
+  }
+
+  @Test
+  void strayLiquibaseCommandUrlIsIgnoredWithOneWarning() throws Exception {
+    Launcher reflexDb = new Launcher(project).env("LIQUIBASE_COMMAND_URL", "jdbc:sqlite:other.db?password=stray");
+    reflexDb.run("init");
+
+    Launcher.Result update = reflexDb.run("update");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(update.errLines()).filteredOn(line -> line.contains("warning")).singleElement().asString()
+        .contains("LIQUIBASE_COMMAND_URL", "other.db", "sqlite:///reflex.db").doesNotContain("stray");
+    assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("reflex.db"))).hasSize(1);
+    assertThat(project.resolve("other.db")).doesNotExist();
+  }
+
+  @Test
+  void urlInLiquibasePropertiesIsIgnoredWithOneWarning() throws Exception {
+    Launcher reflexDb = new Launcher(project);
+    reflexDb.run("init");
+    Files.writeString(project.resolve("liquibase.properties"), "url=jdbc:sqlite:props.db?password=props-secret\n", StandardOpenOption.APPEND);
+
+    Launcher.Result update = reflexDb.run("update");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(update.errLines()).filteredOn(line -> line.contains("warning")).singleElement().asString()
+        .contains("liquibase.properties", "props.db", "sqlite:///reflex.db");
+    assertThat(update.all()).doesNotContain("props-secret");
+    assertThat(project.resolve("props.db")).doesNotExist();
+  }
+
+  @Test
+  void defaultChangelogIsUsedWithoutLiquibaseProperties() throws Exception {
+    Launcher reflexDb = new Launcher(project);
+    reflexDb.run("init");
+    Files.delete(project.resolve("liquibase.properties"));
+
+    Launcher.Result update = reflexDb.run("update");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("reflex.db")))
+        .containsExactly("db/changelog/db.changelog-master.yaml::1-create-example");
+  }
+
+  @Test
+  void explicitUrlWinsOverReflexDbUrl() throws Exception {
+    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///ignored.db");
+    reflexDb.run("init");
+
+    Launcher.Result update = reflexDb.run("update", "--url=jdbc:sqlite:chosen.db");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("chosen.db"))).hasSize(1);
+    assertThat(project.resolve("ignored.db")).doesNotExist();
+  }
+
+  @Test
+  void changelogSpelledDifferentlyDoesNotRunChangesetsTwice() throws Exception {
+    Launcher reflexDb = new Launcher(project);
+    reflexDb.run("init");
+    assertThat(reflexDb.run("update").exitCode()).isZero();
+
+    Path absolute = project.resolve("db/changelog/db.changelog-master.yaml").toAbsolutePath();
+    Launcher.Result again = reflexDb.run("update", "--changelog-file=" + absolute);
+
+    assertThat(again.exitCode()).as("%s", again).isZero();
+    assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("reflex.db")))
+        .containsExactly("db/changelog/db.changelog-master.yaml::1-create-example");
+  }
+
+  @Test
+  void initFilesWorkWithTheStockLiquibaseCommandLine() throws Exception {
+    Launcher reflexDb = new Launcher(project);
+    reflexDb.run("init");
+
+    Launcher.Result stock = new Launcher(project).env("LIQUIBASE_COMMAND_URL", "jdbc:sqlite:stock.db")
+        .runStockLiquibase("update");
+    Launcher.Result check = reflexDb.run("check", "--url=sqlite:///stock.db");
+
+    assertThat(project.resolve("liquibase.properties")).content()
+        .contains("changelogFile=db/changelog/db.changelog-master.yaml", "liquibase.analytics.enabled=false")
+        .doesNotContainPattern("(?m)^(url|username|password)=");
+    assertThat(stock.exitCode()).as("%s", stock).isZero();
+    assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("stock.db")))
+        .containsExactly("db/changelog/db.changelog-master.yaml::1-create-example");
+    assertThat(check.exitCode()).as("reflex-db sees the stock CLI's changesets as applied: %s", check).isZero();
+  }
+}

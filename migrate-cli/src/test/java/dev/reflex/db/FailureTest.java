@@ -1,0 +1,143 @@
+package dev.reflex.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reflex.orm.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every failure is one line, {@code reflex-db: what is wrong; what to do}, with a non-zero exit and no
+ * stack trace; a canary password in the URL is printed nowhere, Liquibase's own output included.
+ */
+class FailureTest {
+  private static final String CANARY = "SECRET-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @TempDir
+  Path project;
+
+  @Test
+  void initRefusesToOverwriteWithoutForce() {
+    Launcher reflexDb = new Launcher(project);
+    assertThat(reflexDb.run("init").exitCode()).isZero();
+
+    Launcher.Result again = reflexDb.run("init");
+
+    assertOneLineFailure(again);
+    assertThat(again.err()).contains("already exist", "--force");
+  }
+
+  @Test
+  void missingChangelogSaysToRunInit() {
+    Launcher.Result update = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///app.db?password=" + CANARY)
+        .run("update");
+
+    assertOneLineFailure(update);
+    assertThat(update.err()).contains("no changelog", "reflex-db init");
+  }
+
+  @Test
+  void invalidChangelogNamesTheFile() throws Exception {
+    Path changelog = project.resolve("db/changelog/db.changelog-master.yaml");
+    Files.createDirectories(changelog.getParent());
+    Files.writeString(changelog, "databaseChangeLog:\n  - changeSet:\n      id: [unclosed\n");
+
+    Launcher.Result update = new Launcher(project).run("update");
+
+    assertOneLineFailure(update);
+    assertThat(update.err()).contains("db/changelog/db.changelog-master.yaml", "fix the changelog");
+  }
+
+  @Test
+  void unknownCommandPointsToHelp() {
+    Launcher.Result result = new Launcher(project).run("frobnicate");
+
+    assertOneLineFailure(result);
+    assertThat(result.err()).contains("frobnicate", "reflex-db --help");
+  }
+
+  @Test
+  void invalidUrlIsReportedByTheLibrarysParserMasked() {
+    Launcher.Result status = new Launcher(project)
+        .env("REFLEX_DB_URL", "postgresql://app:" + CANARY + "@db:notaport/app").run("status");
+
+    assertOneLineFailure(status);
+    assertThat(status.err()).contains("postgresql://app:***@db:notaport/app", "port");
+  }
+
+  @Test
+  void explicitUrlInTheLibrarysFormIsTurnedIntoJdbc() {
+    new Launcher(project).run("init");
+
+    Launcher.Result update = new Launcher(project).run("update", "--url=sqlite:///chosen.db");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(project.resolve("chosen.db")).exists();
+  }
+
+  @Test
+  void noArgumentsIsAUsageError() {
+    Launcher.Result none = new Launcher(project).run();
+
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.out()).contains("reflex-db commands:");
+  }
+
+  @Test
+  void unreachableDatabaseIsReportedWithTheUrlMasked() {
+    new Launcher(project).run("init");
+
+    Launcher.Result update = new Launcher(project)
+        .env("REFLEX_DB_URL", "postgresql://app:" + CANARY + "@127.0.0.1:1/app").run("update");
+
+    assertOneLineFailure(update);
+    assertThat(update.err()).contains("postgresql://app:***@127.0.0.1:1/app", "server is running");
+  }
+
+  @Test
+  void verboseShowsTheStackTraceStillMasked() {
+    new Launcher(project).run("init");
+
+    Launcher.Result update = new Launcher(project)
+        .env("REFLEX_DB_URL", "postgresql://app:" + CANARY + "@127.0.0.1:1/app").run("--verbose", "update");
+
+    assertThat(update.exitCode()).isNotZero();
+    assertThat(update.err()).contains("\tat ", "Connection refused");
+    assertThat(update.errLines().get(update.errLines().size() - 1)).startsWith("reflex-db: ");
+    assertThat(update.all()).doesNotContain(CANARY);
+  }
+
+  @Test
+  void wrongPasswordIsRefusedWithoutShowingIt() {
+    new Launcher(project).run("init");
+    String url = TestDatabases.mariadbUrl().replaceFirst("://([^:@/]+)@", "://$1:" + CANARY + "@");
+
+    Launcher.Result update = new Launcher(project).env("REFLEX_DB_URL", url).run("update");
+    Launcher.Result check = new Launcher(project).env("REFLEX_DB_URL", url).run("check");
+
+    assertOneLineFailure(update);
+    assertThat(update.err()).contains("Access denied", "check the user name and password");
+    assertOneLineFailure(check);
+  }
+
+  @Test
+  void passwordInJdbcUrlIsMaskedEvenWithFullLogging() {
+    new Launcher(project).run("init");
+    String url = Databases.jdbcForm(TestDatabases.mariadbUrl()) + "&password=" + CANARY;
+
+    Launcher.Result update = new Launcher(project).env("REFLEX_DB_URL", url).run("--log-level=fine", "update");
+
+    assertThat(update.exitCode()).isNotZero();
+    assertThat(update.all()).doesNotContain(CANARY).contains("Access denied");
+  }
+
+  private static void assertOneLineFailure(Launcher.Result result) {
+    assertThat(result.exitCode()).as("%s", result).isNotZero();
+    assertThat(result.errLines()).as("%s", result).hasSize(1);
+    assertThat(result.errLines().get(0)).startsWith("reflex-db: ").contains("; ");
+    assertThat(result.all()).doesNotContain(CANARY).doesNotContain("\tat ").doesNotContain("Exception in thread");
+  }
+}
