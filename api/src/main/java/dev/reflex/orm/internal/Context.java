@@ -19,7 +19,15 @@ import javax.sql.DataSource;
 public record Context(DataSource dataSource, DatabaseKind databaseKind, List<Class<?>> registeredTypes,
     List<ReflexConfigurer> allConfigurers, boolean echo) implements ProviderContext {
 
-  /** Copies the lists, so the context stays immutable. */
+  /**
+   * Copies the lists, so the context stays immutable.
+   *
+   * @param dataSource the pool or the application's data source
+   * @param databaseKind the kind of database
+   * @param registeredTypes the classes the application registered
+   * @param allConfigurers every configurer the application passed, of any provider
+   * @param echo whether to log every statement
+   */
   public Context {
     registeredTypes = List.copyOf(registeredTypes);
     allConfigurers = List.copyOf(allConfigurers);
