@@ -3,27 +3,18 @@ package dev.reflex.orm.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflex.orm.testing.TestDatabases;
-import java.io.File;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.reflex.orm.testing.UserApp;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.spi.ToolProvider;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A user's application, compiled and started in its own JVM exactly as users do: on the module path with no
  * {@code --add-modules} or {@code --add-opens}, and on the class path, with a {@link HibernateConfigurer} declared
  * the way each path declares services. The jars are the provider's runtime
- * dependencies as Maven resolves them (target/runtime-path.txt), so a test-only jar cannot make this pass.
+ * dependencies as Maven resolves them (target/runtime-classpath.txt), so a test-only jar cannot make this pass.
  */
 class ModulePathTest {
   private static final String OPENS = "opens app.model to org.hibernate.orm.core;";
@@ -88,112 +79,51 @@ class ModulePathTest {
       "  }",
       "}");
 
-  private static List<String> jars;
-  private static Path work;
+  private static UserApp app(String opens) {
+    return new UserApp(Map.of(
+        "module-info.java", "module app {\n  requires dev.reflex.orm.hibernate;\n" + opens + "\n  provides "
+            + HibernateConfigurer.class.getName() + " with app.Db;\n}\n",
+        "app/model/Book.java", BOOK,
+        "app/Main.java", MAIN,
+        "app/Db.java", DB,
+        // the class path's way of declaring the same configurer
+        "META-INF/services/" + HibernateConfigurer.class.getName(), "app.Db\n"));
+  }
 
-  @BeforeAll
-  static void readRuntimePath() throws IOException {
-    String listed = Files.readString(Path.of(System.getProperty("reflex.test.runtime.path"))).strip();
-    jars = new ArrayList<>(Arrays.asList(listed.split(File.pathSeparator)));
-    jars.add(System.getProperty("reflex.test.classes")); // this module, exploded, with its module-info.class
-    work = Files.createTempDirectory(TestDatabases.tempDir(), "app");
+  private static String freshUrl() {
+    return "sqlite:///" + TestDatabases.tempDir().resolve("app-" + TestDatabases.suffix() + ".db");
   }
 
   @Test
   void runtimePathHasNeitherTestJarsNorTheOldJaxbApi() {
+    List<String> jars = UserApp.providerRuntimePath().stream().map(Path::toString).collect(Collectors.toList());
     assertThat(jars).noneMatch(jar -> jar.matches(".*(junit|assertj|testcontainers|h2-|javax\\.xml\\.bind|jaxb-api).*"));
     assertThat(jars).anyMatch(jar -> jar.contains("hibernate-core")).anyMatch(jar -> jar.contains("jakarta.enterprise.cdi-api"));
   }
 
   @Test
-  void userModuleRunsOnTheModulePathWithNoFlags() throws Exception {
-    Path classes = compile("opened", "  " + OPENS);
-    Result run = run("--module-path", path(classes), "-m", "app/app.Main", freshUrl());
-    assertThat(run.output).contains("book 1 Dune", "book 2 Emma", "configured by app.Db",
+  void userModuleRunsOnTheModulePathWithNoFlags() {
+    UserApp.Result run = app("  " + OPENS).runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main", freshUrl());
+    assertThat(run.output()).contains("book 1 Dune", "book 2 Emma", "configured by app.Db",
         "app module: app, hibernate module: org.hibernate.orm.core");
-    assertThat(run.exitCode).as(run.output).isZero();
+    assertThat(run.exitCode()).as(run.output()).isZero();
   }
 
   @Test
-  void sameApplicationRunsOnTheClassPath() throws Exception {
-    Path classes = compile("classpath", "  " + OPENS);
-    Result run = run("-cp", path(classes), "app.Main", freshUrl());
-    assertThat(run.output).contains("book 1 Dune", "book 2 Emma", "configured by app.Db", "app module: null, hibernate module: null");
-    assertThat(run.exitCode).as(run.output).isZero();
+  void sameApplicationRunsOnTheClassPath() {
+    UserApp.Result run = app("  " + OPENS).runOnClassPath(UserApp.providerRuntimePath(), "app.Main", freshUrl());
+    assertThat(run.output()).contains("book 1 Dune", "book 2 Emma", "configured by app.Db",
+        "app module: null, hibernate module: null");
+    assertThat(run.exitCode()).as(run.output()).isZero();
   }
 
   @Test
-  void unopenedModelPackageFailsWithTheOneLineToAdd() throws Exception {
-    Path classes = compile("unopened", "");
-    Result run = run("--module-path", path(classes), "-m", "app/app.Main", freshUrl());
-    assertThat(run.exitCode).as(run.output).isEqualTo(1);
-    List<String> failure = run.output.lines().filter(line -> line.startsWith("ProviderFailedException: "))
+  void unopenedModelPackageFailsWithTheOneLineToAdd() {
+    UserApp.Result run = app("").runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main", freshUrl());
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    List<String> failure = run.output().lines().filter(line -> line.startsWith("ProviderFailedException: "))
         .collect(Collectors.toList());
     assertThat(failure).containsExactly("ProviderFailedException: Hibernate cannot reach app.model.Book: module app"
         + " does not open package app.model to it; add `" + OPENS + "` to the module-info.java of app");
-  }
-
-  private static String freshUrl() {
-    return "sqlite:///" + work.resolve("app-" + TestDatabases.suffix() + ".db");
-  }
-
-  private static Path compile(String name, String opens) throws IOException {
-    Path sources = work.resolve(name + "-src");
-    Path classes = work.resolve(name + "-classes");
-    write(sources.resolve("module-info.java"),
-        "module app {\n  requires dev.reflex.orm.hibernate;\n" + opens + "\n  provides " + HibernateConfigurer.class.getName()
-            + " with app.Db;\n}\n");
-    write(sources.resolve("app/model/Book.java"), BOOK);
-    write(sources.resolve("app/Main.java"), MAIN);
-    write(sources.resolve("app/Db.java"), DB);
-    // the JDK's javac through java.util.spi.ToolProvider (java.base), which the test module reads without flags
-    ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
-    StringWriter messages = new StringWriter();
-    PrintWriter out = new PrintWriter(messages);
-    int code = javac.run(out, out, "--release", "17", "-d", classes.toString(),
-        "--module-path", String.join(File.pathSeparator, jars),
-        sources.resolve("module-info.java").toString(), sources.resolve("app/model/Book.java").toString(),
-        sources.resolve("app/Main.java").toString(), sources.resolve("app/Db.java").toString());
-    out.flush();
-    assertThat(code).as(messages.toString()).isZero();
-    // the class path's way of declaring the same configurer
-    write(classes.resolve("META-INF/services/" + HibernateConfigurer.class.getName()), "app.Db\n");
-    return classes;
-  }
-
-  private static void write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static String path(Path classes) {
-    List<String> entries = new ArrayList<>();
-    entries.add(classes.toString());
-    entries.addAll(jars);
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static Result run(String... arguments) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.asList(arguments));
-    Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the application did not end within 120 s: " + command);
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-  }
-
-  private static final class Result {
-    final int exitCode;
-    final String output;
-
-    Result(int exitCode, String output) {
-      this.exitCode = exitCode;
-      this.output = output;
-    }
   }
 }
