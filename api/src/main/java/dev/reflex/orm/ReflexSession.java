@@ -102,24 +102,11 @@ public final class ReflexSession implements AutoCloseable {
       return;
     }
     closed = true;
-    RuntimeException failure = null;
-    try {
-      delegate.rollback();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
     try {
       delegate.close();
     } catch (RuntimeException e) {
-      if (failure == null) {
-        failure = e;
-      } else {
-        failure.addSuppressed(e);
-      }
-    }
-    if (failure != null) {
-      throw new ReflexException("Closing the " + provider + " session failed: " + Failures.rootMessage(failure)
-          + "; its work was not committed", failure);
+      throw new ReflexException("Closing the " + provider + " session failed: " + Failures.rootMessage(e)
+          + "; its work was not committed", e);
     }
   }
 

@@ -3,9 +3,7 @@ package dev.reflex.orm.spi;
 /**
  * One ORM session bound to one pooled connection, always inside a transaction.
  *
- * <p>{@code ReflexSession} guarantees the transaction contract on top of it: it calls {@link #rollback()}
- * before {@link #close()}, so a provider need not track whether work is pending. Used by one thread at a
- * time.
+ * <p>Used by one thread at a time.
  */
 public interface ProviderSession {
   /**
@@ -27,6 +25,9 @@ public interface ProviderSession {
   /** Rolls back the transaction and discards what the ORM holds; the session goes on in a new one. */
   void rollback();
 
-  /** Closes the ORM session and returns its connection to the pool. Called once, after a rollback. */
+  /**
+   * Rolls back what is not committed, without beginning another transaction, closes the ORM session and
+   * returns its connection to the pool, also when the connection was lost. Called once, last.
+   */
   void close();
 }

@@ -114,10 +114,35 @@ final class HibernateSession implements ProviderSession {
     }
   }
 
-  /** Closes the session; Hibernate returns its connection to the pool. */
+  /**
+   * Rolls back what is not committed, without beginning again, and closes the session; Hibernate returns its
+   * connection to the pool. A lost connection is released rather than rolled back.
+   */
   @Override
   public void close() {
-    session.close();
+    RuntimeException failure = null;
+    try {
+      Transaction transaction = session.getTransaction();
+      if (connectionLost()) {
+        release();
+      } else if (transaction.isActive()) {
+        transaction.rollback();
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      session.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   private void begin(Transaction transaction) {

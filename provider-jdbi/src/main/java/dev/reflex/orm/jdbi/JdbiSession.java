@@ -43,9 +43,9 @@ final class JdbiSession implements ProviderSession {
   }
 
   /**
-   * Ends the transaction that {@link #rollback()} began, so that JDBI's check for a handle closed in an
-   * open transaction stays quiet, and closes the handle, which returns the connection to the pool. A
-   * connection already closed under the handle has nothing to roll back.
+   * Rolls back the open transaction, so that nothing uncommitted survives and JDBI's check for a handle
+   * closed in an open transaction stays quiet, and closes the handle, which returns the connection to the
+   * pool. A connection already closed under the handle has nothing to roll back.
    */
   @Override
   public void close() {

@@ -2,6 +2,7 @@ package dev.reflex.orm.mybatis;
 
 import dev.reflex.orm.spi.ProviderSession;
 import java.sql.Connection;
+import java.sql.SQLException;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -42,8 +43,33 @@ final class MyBatisSession implements ProviderSession {
     session.rollback(true);
   }
 
+  /**
+   * Rolls back what is not committed (forced, as MyBatis would skip it when no mapper statement ran) and closes
+   * the session, which returns the connection to the pool. A connection already closed under the session has
+   * nothing to roll back.
+   */
   @Override
   public void close() {
+    try {
+      if (!connectionClosed()) {
+        session.rollback(true);
+      }
+    } catch (RuntimeException e) {
+      try {
+        session.close();
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
     session.close();
+  }
+
+  private boolean connectionClosed() {
+    try {
+      return session.getConnection().isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
   }
 }
