@@ -19,10 +19,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class Launcher {
   private final Path workingDirectory;
+  private final Path launcher;
   private final Map<String, String> environment = new HashMap<>();
 
   Launcher(Path workingDirectory) {
+    this(workingDirectory, null);
+  }
+
+  /** A launcher of a copy of the distribution, {@code null} for the packaged one. */
+  Launcher(Path workingDirectory, Path launcher) {
     this.workingDirectory = workingDirectory;
+    this.launcher = launcher;
   }
 
   /** @return this launcher with one more environment variable */
@@ -77,7 +84,12 @@ final class Launcher {
     }
   }
 
-  private static Path launcher() {
+  private Path launcher() {
+    return launcher != null ? launcher : packaged();
+  }
+
+  /** @return the packaged {@code target/reflex-db/bin/reflex-db} */
+  static Path packaged() {
     Path launcher = Path.of(System.getProperty("reflex.db.launcher", "target/reflex-db/bin/reflex-db"));
     if (!Files.isExecutable(launcher)) {
       throw new AssertionError(launcher + " is missing: these tests run after `package`, e.g. ./mvnw verify");
