@@ -88,6 +88,11 @@ final class Failure {
 
   private static String advice(String message, Target target) {
     String database = target.masked() + " (from " + target.origin() + ")";
+    if (message.contains("could not acquire change log lock")) {
+      // Liquibase says who holds the lock and since when, not that a killed run leaves it held for good
+      return "if no other reflex-db or Liquibase run is migrating " + database
+          + ", the one that took the lock was killed: run `reflex-db release-locks`, then run the command again";
+    }
     if (message.contains("access denied") || message.contains("authentication failed")
         || message.contains("wrong user name or password")) {
       return "check the user name and password of " + database;
