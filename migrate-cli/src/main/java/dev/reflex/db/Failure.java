@@ -93,6 +93,10 @@ final class Failure {
       return "if no other reflex-db or Liquibase run is migrating " + database
           + ", the one that took the lock was killed: run `reflex-db release-locks`, then run the command again";
     }
+    if (message.contains("cannot find database driver")) {
+      return "reflex-db ships the SQLite, H2, PostgreSQL and MariaDB drivers: use one of those in " + database
+          + ", or copy the driver's jar into reflex-db's lib folder";
+    }
     if (message.contains("access denied") || message.contains("authentication failed")
         || message.contains("wrong user name or password")) {
       return "check the user name and password of " + database;
