@@ -190,6 +190,7 @@ class BadInputTest {
   void badInputFailsInOneLineNamingTheFix(BadInput input) throws Exception {
     input.outcome().run(); // runs the row here unless a process thread has taken it already
     Outcome outcome = input.outcome().get();
+    System.out.println(input + " -> " + outcome.line());
 
     assertThat(outcome.problem()).as("%s", outcome).isNull();
     assertThat(outcome.line()).as("%s", outcome).doesNotContain("\n").contains(input.names());
