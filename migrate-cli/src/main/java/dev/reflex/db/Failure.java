@@ -114,6 +114,10 @@ final class Failure {
         || message.contains("error parsing command line") || message.contains("missing required")) {
       return "run `reflex-db --help` for the commands, `reflex-db COMMAND --help` for their options";
     }
+    if (message.contains("check sum")) {
+      return "a changeset that ran was edited since: put it back as it ran and make the change in a new changeset,"
+          + " or, if the edit is deliberate, add its new checksum as validCheckSum";
+    }
     if (message.contains("parsing") || message.contains("validation failed") || message.contains("changelog")) {
       return "fix the changelog and run the command again";
     }

@@ -163,9 +163,9 @@ class BadInputTest {
     rows.add(reflexDb("changelog: not a changelog", project -> write(project, CHANGELOG, "hello: world\n"), sqlite,
         List.of("update"), "fix the changelog"));
     rows.add(reflexDb("changelog: edited after it ran, update", edited, sqlite, List.of("update"), "check sum",
-        CHANGELOG + "::one::bad-input", "fix the changelog"));
+        CHANGELOG + "::one::bad-input", "new changeset"));
     rows.add(reflexDb("changelog: edited after it ran, validate", edited, sqlite, List.of("validate"), "check sum",
-        "fix the changelog"));
+        "validCheckSum"));
     rows.add(reflexDb("url: port not a number", changelog, badPort, List.of("status"), "postgresql://app:***@db:notaport/app",
         "port"));
     rows.add(reflexDb("url: unknown scheme", changelog, "oracle://app:" + CANARY + "@db/x", List.of("update"),

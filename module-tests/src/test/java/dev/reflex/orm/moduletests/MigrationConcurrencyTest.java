@@ -159,7 +159,7 @@ class MigrationConcurrencyTest {
 
       assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
       assertThat(result.errLines()).as("%s", result).hasSize(1);
-      assertThat(result.err()).contains("check sum", CHANGELOG + "::t01::reliability", "fix the changelog");
+      assertThat(result.err()).contains("check sum", CHANGELOG + "::t01::reliability", "new changeset");
       assertThat(result.all()).doesNotContain("\tat ");
     }
   }
