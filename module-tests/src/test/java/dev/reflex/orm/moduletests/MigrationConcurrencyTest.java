@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigrationConcurrencyTest {
   private static final int CHANGESETS = 20;
   private static final int RUNS = 4;
+  /** Rounds of four runs, each on a fresh database: 1 in the build, more by -Dreflex.test.migration.rounds=N. */
+  private static final int ROUNDS = Integer.getInteger("reflex.test.migration.rounds", 1);
   private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
   private static final String CANARY = "SECRET-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -66,9 +68,15 @@ class MigrationConcurrencyTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
   void fourUpdatesStartedTogetherApplyEveryChangesetExactlyOnce(TestDatabase kind) throws Exception {
-    String url = kind.freshUrl();
     writeChangelog(IntStream.rangeClosed(1, CHANGESETS).mapToObj(MigrationConcurrencyTest::tableWithOneRow)
         .toArray(String[]::new));
+    for (int round = 1; round <= ROUNDS; round++) {
+      fourUpdatesOnAFreshDatabase(kind, round);
+    }
+  }
+
+  private void fourUpdatesOnAFreshDatabase(TestDatabase kind, int round) throws SQLException {
+    String url = kind.freshUrl();
     Launcher launcher = reflexDb(url);
 
     List<Launcher.Running> runs = new ArrayList<>();
@@ -79,8 +87,8 @@ class MigrationConcurrencyTest {
 
     assertThat(results).allSatisfy(result -> assertThat(result.exitCode()).as("%s", result).isZero());
     // Liquibase creates DATABASECHANGELOG before it takes its lock: a run that loses that race tries again
-    System.out.printf("%s: of %d runs, %d waited for the lock, %d lost the race to create DATABASECHANGELOG%n",
-        kind, RUNS, results.stream().filter(result -> result.out().contains("Waiting for changelog lock")).count(),
+    System.out.printf("%s round %d: of %d runs, %d waited for the lock, %d lost the race to create"
+        + " DATABASECHANGELOG%n", kind, round, RUNS, results.stream().filter(result -> result.out().contains("Waiting for changelog lock")).count(),
         results.stream().filter(result -> result.err().contains("trying again")).count());
     try (Connection connection = TestDatabases.connect(url); Statement statement = connection.createStatement()) {
       Map<String, Integer> applied = new TreeMap<>();
