@@ -104,10 +104,10 @@ class BadInputTest {
     rows.add(library("url: port not a number", b -> b.url(badPort), "InvalidUrlException", "port"));
     rows.add(library("url: port out of range", b -> b.url("postgresql://app:" + CANARY + "@db:99999/app"),
         "InvalidUrlException", "port"));
-    rows.add(library("url: +driver of MySQL on PostgreSQL", b -> b.url("postgresql+pymysql://app:" + CANARY + "@db/app"),
-        "InvalidUrlException", "pymysql"));
-    rows.add(library("url: +driver of PostgreSQL on MariaDB", b -> b.url("mariadb+psycopg2://app:" + CANARY + "@db/app"),
-        "InvalidUrlException", "psycopg2"));
+    rows.add(library("url: +driver of MySQL on PostgreSQL",
+        b -> b.url("postgresql+pymysql://app:" + CANARY + "@db/app"), "InvalidUrlException", "pymysql"));
+    rows.add(library("url: +driver of PostgreSQL on MariaDB",
+        b -> b.url("mariadb+psycopg2://app:" + CANARY + "@db/app"), "InvalidUrlException", "psycopg2"));
     rows.add(library("url: no host", b -> b.url("postgresql://app:" + CANARY + "@/app"), "InvalidUrlException"));
     rows.add(library("driver missing: Oracle", b -> b.url("jdbc:oracle:thin:@db:1521/x"),
         "UnableToConnectException", "No JDBC driver", "jdbc:oracle:thin:@db:1521/x"));
@@ -115,8 +115,8 @@ class BadInputTest {
         "UnableToConnectException", "No JDBC driver"));
     rows.add(library("credentials: wrong MariaDB password", b -> b.url(mariadbWrongPassword),
         "UnableToConnectException", "***"));
-    rows.add(library("server: nothing listens on the port", b -> b.url("postgresql://app:" + CANARY + "@127.0.0.1:1/app"),
-        "UnableToConnectException", "127.0.0.1:1"));
+    rows.add(library("server: nothing listens on the port",
+        b -> b.url("postgresql://app:" + CANARY + "@127.0.0.1:1/app"), "UnableToConnectException", "127.0.0.1:1"));
     rows.add(library("server: no such PostgreSQL database", b -> b.url(TestDatabases.withDatabase(
         TestDatabases.postgresUrl(), "no_such_database")), "UnableToConnectException", "no_such_database"));
     rows.add(library("server: no such MariaDB database", b -> b.url(TestDatabases.withDatabase(
@@ -142,7 +142,8 @@ class BadInputTest {
     rows.add(environment("env: REFLEX_DB_ECHO=maybe", "REFLEX_DB_ECHO", "maybe", "REFLEX_DB_ECHO", "true or false"));
     rows.add(environment("env: REFLEX_ORM_PROVIDER=nosuch", "REFLEX_ORM_PROVIDER", "nosuch", "REFLEX_ORM_PROVIDER",
         "nosuch", "jdbi"));
-    rows.add(environment("env: REFLEX_DB_URL with a bad port", "REFLEX_DB_URL", badPort, "port", "set by REFLEX_DB_URL"));
+    rows.add(environment("env: REFLEX_DB_URL with a bad port", "REFLEX_DB_URL", badPort, "port",
+        "set by REFLEX_DB_URL"));
 
     // reflex-db
     rows.add(reflexDb("cli: unknown command", none, sqlite, List.of("frobnicate"), "frobnicate", "reflex-db --help"));
@@ -166,12 +167,12 @@ class BadInputTest {
         CHANGELOG + "::one::bad-input", "new changeset"));
     rows.add(reflexDb("changelog: edited after it ran, validate", edited, sqlite, List.of("validate"), "check sum",
         "validCheckSum"));
-    rows.add(reflexDb("url: port not a number", changelog, badPort, List.of("status"), "postgresql://app:***@db:notaport/app",
-        "port"));
+    rows.add(reflexDb("url: port not a number", changelog, badPort, List.of("status"),
+        "postgresql://app:***@db:notaport/app", "port"));
     rows.add(reflexDb("url: unknown scheme", changelog, "oracle://app:" + CANARY + "@db/x", List.of("update"),
         "oracle://app:***@db/x", "REFLEX_DB_URL"));
-    rows.add(reflexDb("url: +driver for the wrong database", changelog, "postgresql+pymysql://app:" + CANARY + "@db/app",
-        List.of("update"), "pymysql", "REFLEX_DB_URL"));
+    rows.add(reflexDb("url: +driver for the wrong database", changelog,
+        "postgresql+pymysql://app:" + CANARY + "@db/app", List.of("update"), "pymysql", "REFLEX_DB_URL"));
     rows.add(reflexDb("url: empty --url", changelog, sqlite, List.of("update", "--url="), "--url"));
     rows.add(reflexDb("url: malformed --url", changelog, sqlite, List.of("update", "--url=postgresql://app:" + CANARY
         + "@db:port/app"), "postgresql://app:***@db:port/app", "--url"));

@@ -87,9 +87,10 @@ class MigrationConcurrencyTest {
 
     assertThat(results).allSatisfy(result -> assertThat(result.exitCode()).as("%s", result).isZero());
     // Liquibase creates DATABASECHANGELOG before it takes its lock: a run that loses that race tries again
+    long waited = results.stream().filter(result -> result.out().contains("Waiting for changelog lock")).count();
+    long triedAgain = results.stream().filter(result -> result.err().contains("trying again")).count();
     System.out.printf("%s round %d: of %d runs, %d waited for the lock, %d lost the race to create"
-        + " DATABASECHANGELOG%n", kind, round, RUNS, results.stream().filter(result -> result.out().contains("Waiting for changelog lock")).count(),
-        results.stream().filter(result -> result.err().contains("trying again")).count());
+        + " DATABASECHANGELOG%n", kind, round, RUNS, waited, triedAgain);
     try (Connection connection = TestDatabases.connect(url); Statement statement = connection.createStatement()) {
       Map<String, Integer> applied = new TreeMap<>();
       try (ResultSet rows = statement.executeQuery("select id, count(*) from DATABASECHANGELOG group by id")) {
