@@ -151,11 +151,23 @@ public final class ReflexDatabaseBuilder {
     return ReflexDatabase.start(resolve());
   }
 
+  /** Parses the URL; one set outside the code says which setting to fix. */
+  private static DatabaseUrl parse(Settings.Value value) {
+    try {
+      return UrlParser.parse(value.value());
+    } catch (InvalidUrlException e) {
+      if (value.origin().startsWith("builder")) {
+        throw e;
+      }
+      throw new InvalidUrlException(e.getMessage() + " (set by " + value.origin() + ")", e);
+    }
+  }
+
   Resolved resolve() {
     Resolved resolved = new Resolved();
     if (dataSource == null) {
       Settings.Value value = url != null ? new Settings.Value(url, "builder url") : settings.url();
-      resolved.url = UrlParser.parse(value.value());
+      resolved.url = parse(value);
       resolved.origin = value.origin();
       if (value.origin().equals("default")) {
         LOG.info("REFLEX_DB_URL is not set: using the SQLite file reflex.db in {}",

@@ -88,6 +88,15 @@ final class Failure {
 
   private static String advice(String message, Target target) {
     String database = target.masked() + " (from " + target.origin() + ")";
+    if (message.contains("could not acquire change log lock")) {
+      // Liquibase says who holds the lock and since when, not that a killed run leaves it held for good
+      return "if no other reflex-db or Liquibase run is migrating " + database
+          + ", the one that took the lock was killed: run `reflex-db release-locks`, then run the command again";
+    }
+    if (message.contains("cannot find database driver")) {
+      return "reflex-db ships the SQLite, H2, PostgreSQL and MariaDB drivers: use one of those in " + database
+          + ", or copy the driver's jar into reflex-db's lib folder";
+    }
     if (message.contains("access denied") || message.contains("authentication failed")
         || message.contains("wrong user name or password")) {
       return "check the user name and password of " + database;
@@ -104,6 +113,10 @@ final class Failure {
     if (message.contains("unknown command") || message.contains("unknown option")
         || message.contains("error parsing command line") || message.contains("missing required")) {
       return "run `reflex-db --help` for the commands, `reflex-db COMMAND --help` for their options";
+    }
+    if (message.contains("check sum")) {
+      return "a changeset that ran was edited since: put it back as it ran and make the change in a new changeset,"
+          + " or, if the edit is deliberate, add its new checksum as validCheckSum";
     }
     if (message.contains("parsing") || message.contains("validation failed") || message.contains("changelog")) {
       return "fix the changelog and run the command again";

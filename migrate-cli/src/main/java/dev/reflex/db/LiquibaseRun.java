@@ -16,6 +16,7 @@ import liquibase.integration.commandline.LiquibaseCommandLine;
  * <p>Not thread-safe; used once.
  */
 final class LiquibaseRun {
+  private static final String DATABASECHANGELOG = "DATABASECHANGELOG";
   private final Arguments arguments;
   private final Target target;
   private final Output output;
@@ -72,12 +73,26 @@ final class LiquibaseRun {
     }
     int exitCode = new LiquibaseCommandLine().execute(line.toArray(String[]::new));
     output.flush();
+    if (exitCode != 0 && lostTheRaceToCreateTheChangelogTable(output.errorReport())) {
+      // Liquibase creates DATABASECHANGELOG before it takes DATABASECHANGELOGLOCK (liquibase/liquibase#5254), so
+      // on a fresh database one of several runs started together can fail because another has just created the
+      // table. Nothing has been applied yet and the table exists now: a second attempt waits for the lock.
+      output.discardHeld();
+      output.report("reflex-db: another run created " + DATABASECHANGELOG + " at the same moment; trying again");
+      exitCode = new LiquibaseCommandLine().execute(line.toArray(String[]::new));
+      output.flush();
+    }
     if (exitCode != 0) {
       output.report(Failure.fromReport(output.errorReport(), command, exitCode, target));
     } else {
       output.releaseHeld();
     }
     return exitCode;
+  }
+
+  private static boolean lostTheRaceToCreateTheChangelogTable(List<String> report) {
+    return report.stream().anyMatch(reportLine ->
+        reportLine.contains("An error occurred while attempting to create the database changelog table"));
   }
 
   private static String missingChangelog(Changelog changelog) {

@@ -72,6 +72,13 @@ final class Output {
     holding = false;
   }
 
+  /** Forgets the error report held back, for a command that is run again. */
+  synchronized void discardHeld() {
+    err.flush();
+    held.clear();
+    holding = false;
+  }
+
   /**
    * Prints one line of our own to standard error, scrubbed, never held back.
    *

@@ -2,6 +2,7 @@ package dev.reflex.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reflex.orm.testing.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

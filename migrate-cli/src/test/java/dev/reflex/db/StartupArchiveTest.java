@@ -1,5 +1,7 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.testing.Launcher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 

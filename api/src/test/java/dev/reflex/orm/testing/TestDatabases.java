@@ -111,8 +111,14 @@ public final class TestDatabases {
     return withDatabase(adminUrl, name);
   }
 
-  /** Replaces the database name in a URL of the forms we use for servers. */
-  static String withDatabase(String url, String name) {
+  /**
+   * Replaces the database name in a URL of the forms we use for servers.
+   *
+   * @param url a server URL, such as {@link #postgresUrl()}
+   * @param name the database
+   * @return the URL naming that database
+   */
+  public static String withDatabase(String url, String name) {
     int scheme = url.indexOf("://");
     int slash = url.indexOf('/', Math.max(scheme + 3, url.lastIndexOf('@')));
     int query = url.indexOf('?', slash);
