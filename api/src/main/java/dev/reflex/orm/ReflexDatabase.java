@@ -56,7 +56,10 @@ public final class ReflexDatabase implements AutoCloseable {
     this.dataSource = pool != null ? pool : resolved.dataSource;
     try {
       DatabaseKind kind = url != null ? url.kind() : ReflexDatabaseBuilder.detectKind(dataSource);
-      Context context = new Context(dataSource, kind, resolved.types, resolved.configurers, resolved.echo);
+      // HikariCP rolls back a connection that ran a statement since its last commit when it is closed
+      boolean rollsBack = dataSource instanceof HikariDataSource;
+      Context context =
+          new Context(dataSource, rollsBack, kind, resolved.types, resolved.configurers, resolved.echo);
       this.engine = provider.start(context);
     } catch (RuntimeException | Error e) {
       closeResources();

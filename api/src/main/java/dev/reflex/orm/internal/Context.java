@@ -11,18 +11,20 @@ import javax.sql.DataSource;
  * The {@link ProviderContext} handed to a provider.
  *
  * @param dataSource the pool or the application's data source
+ * @param poolRollsBackOnClose whether the data source is a HikariCP pool
  * @param databaseKind the kind of database
  * @param registeredTypes the classes the application registered
  * @param allConfigurers every configurer the application passed, of any provider
  * @param echo whether to log every statement
  */
-public record Context(DataSource dataSource, DatabaseKind databaseKind, List<Class<?>> registeredTypes,
-    List<ReflexConfigurer> allConfigurers, boolean echo) implements ProviderContext {
+public record Context(DataSource dataSource, boolean poolRollsBackOnClose, DatabaseKind databaseKind,
+    List<Class<?>> registeredTypes, List<ReflexConfigurer> allConfigurers, boolean echo) implements ProviderContext {
 
   /**
    * Copies the lists, so the context stays immutable.
    *
    * @param dataSource the pool or the application's data source
+   * @param poolRollsBackOnClose whether the data source is a HikariCP pool
    * @param databaseKind the kind of database
    * @param registeredTypes the classes the application registered
    * @param allConfigurers every configurer the application passed, of any provider

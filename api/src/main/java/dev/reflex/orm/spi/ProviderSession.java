@@ -27,7 +27,9 @@ public interface ProviderSession {
 
   /**
    * Rolls back what is not committed, without beginning another transaction, closes the ORM session and
-   * returns its connection to the pool, also when the connection was lost. Called once, last.
+   * returns its connection to the pool with auto-commit as the pool lent it, also when the connection was lost.
+   * When {@link ProviderContext#poolRollsBackOnClose()} says so, the rollback and the auto-commit setting may be
+   * left to the pool. Called once, last.
    */
   void close();
 }

@@ -25,7 +25,7 @@ public final class JdbcTestProvider implements ReflexProvider {
         try {
           Connection connection = context.dataSource().getConnection();
           connection.setAutoCommit(false);
-          return new Session(connection);
+          return new Session(connection, context.poolRollsBackOnClose());
         } catch (SQLException e) {
           throw new IllegalStateException(e);
         }
@@ -43,9 +43,11 @@ public final class JdbcTestProvider implements ReflexProvider {
 
   private static final class Session implements ProviderSession {
     private final Connection connection;
+    private final boolean poolRollsBackOnClose;
 
-    Session(Connection connection) {
+    Session(Connection connection, boolean poolRollsBackOnClose) {
       this.connection = connection;
+      this.poolRollsBackOnClose = poolRollsBackOnClose;
     }
 
     @Override
@@ -65,7 +67,13 @@ public final class JdbcTestProvider implements ReflexProvider {
 
     @Override
     public void close() {
-      run(connection::close);
+      run(() -> {
+        if (!poolRollsBackOnClose && !connection.isClosed()) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
+        connection.close();
+      });
     }
 
     private interface SqlAction {

@@ -148,6 +148,46 @@ public abstract class ProviderContract {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void workAfterACommitIsRolledBackOnClose(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      try (ReflexSession session = db.session()) {
+        books.insert(session, 1, "committed");
+        session.commit();
+        books.insert(session, 2, "after the commit, never committed");
+      }
+      assertThat(count(db)).isEqualTo(1);
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anApplicationsOwnDataSourceGetsItsConnectionBackRolledBackInAutoCommit(TestDatabase database)
+      throws SQLException {
+    Books books = books();
+    // the table lives in a reflex-orm database; the application's own data source lends one of its connections
+    try (ReflexDatabase owner = open(database); Connection connection = owner.dataSource().getConnection()) {
+      OneConnectionDataSource own = new OneConnectionDataSource(connection);
+      try (ReflexDatabase db = ReflexDatabase.builder().dataSource(own).provider(provider()).register(registered())
+          .build()) {
+        try (ReflexSession session = db.session()) {
+          books.insert(session, 1, "committed");
+          session.commit();
+          books.insert(session, 2, "never committed");
+        }
+        assertThat(connection.getAutoCommit()).as("auto-commit as the data source lent it").isTrue();
+        try (Statement statement = connection.createStatement();
+            ResultSet rows = statement.executeQuery("select count(*) from book")) {
+          rows.next();
+          assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void exceptionInsideTransactionRollsBackAndIsRethrown(TestDatabase database) throws SQLException {
     Books books = books();
     try (ReflexDatabase db = open(database)) {

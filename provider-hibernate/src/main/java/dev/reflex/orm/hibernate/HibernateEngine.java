@@ -19,11 +19,14 @@ import org.hibernate.cfg.Configuration;
 final class HibernateEngine implements ProviderEngine {
   private final StandardServiceRegistry registry;
   private final SessionFactory sessionFactory;
+  private final boolean poolRollsBackOnClose;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private HibernateEngine(StandardServiceRegistry registry, SessionFactory sessionFactory) {
+  private HibernateEngine(StandardServiceRegistry registry, SessionFactory sessionFactory,
+      boolean poolRollsBackOnClose) {
     this.registry = registry;
     this.sessionFactory = sessionFactory;
+    this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
   /** Checks the registered classes, then builds the configuration, the registry and the factory. */
@@ -35,7 +38,8 @@ final class HibernateEngine implements ProviderEngine {
     StandardServiceRegistry registry =
         configuration.getStandardServiceRegistryBuilder().applySettings(configuration.getProperties()).build();
     try {
-      return new HibernateEngine(registry, configuration.buildSessionFactory(registry));
+      return new HibernateEngine(registry, configuration.buildSessionFactory(registry),
+          context.poolRollsBackOnClose());
     } catch (RuntimeException | Error e) {
       StandardServiceRegistryBuilder.destroy(registry);
       throw e;
@@ -44,7 +48,7 @@ final class HibernateEngine implements ProviderEngine {
 
   @Override
   public ProviderSession openSession() {
-    return HibernateSession.open(sessionFactory);
+    return HibernateSession.open(sessionFactory, poolRollsBackOnClose);
   }
 
   /** Hands out the {@code SessionFactory}, which is also the {@code EntityManagerFactory}. */

@@ -4,16 +4,24 @@ import dev.reflex.orm.spi.ProviderSession;
 import jakarta.persistence.RollbackException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Hibernate {@link Session} on one pooled connection, always inside a Hibernate transaction.
+ *
+ * <p>On a pool that rolls back on close, the connection has auto-commit off from open to close: Hibernate then
+ * neither turns it off at each begin nor back on after each commit, and closing the session ends it as closing
+ * Hibernate's own session inside a transaction does, by handing the connection back to the pool, which rolls
+ * back what ran since the last commit. Hibernate's own completion callbacks do not run for that rollback.
+ * On another data source, close rolls back through Hibernate, which turns auto-commit back on.
  *
  * <p>When the connection is lost (closed under Hibernate, or broken so that a rollback fails),
  * {@link #rollback()} hands it back to the pool, which discards it, and the next transaction takes a fresh one:
@@ -25,25 +33,35 @@ final class HibernateSession implements ProviderSession {
   private static final Logger LOG = LoggerFactory.getLogger(HibernateSession.class);
 
   private final Session session;
+  private final boolean poolRollsBackOnClose;
 
-  private HibernateSession(Session session) {
+  private HibernateSession(Session session, boolean poolRollsBackOnClose) {
     this.session = session;
+    this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
-  /** Opens a session and begins its first transaction, which takes its connection from the pool. */
-  static HibernateSession open(SessionFactory factory) {
+  /**
+   * Opens a session and begins its first transaction, which takes its connection from the pool; on a pool that
+   * rolls back on close, the connection is taken first and auto-commit turned off for the session's life.
+   */
+  static HibernateSession open(SessionFactory factory, boolean poolRollsBackOnClose) {
     Session session = factory.openSession();
+    HibernateSession opened = new HibernateSession(session, poolRollsBackOnClose);
     try {
+      if (poolRollsBackOnClose) {
+        opened.logicalConnection().getPhysicalConnection().setAutoCommit(false);
+      }
       session.getTransaction().begin();
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       try {
         session.close();
       } catch (RuntimeException again) {
         e.addSuppressed(again);
       }
-      throw e;
+      throw e instanceof RuntimeException ? (RuntimeException) e
+          : new JDBCConnectionException("Unable to turn auto-commit off", (SQLException) e);
     }
-    return new HibernateSession(session);
+    return opened;
   }
 
   /** Hands out the {@code Session} (also the {@code EntityManager}) or its own JDBC connection. */
@@ -60,7 +78,8 @@ final class HibernateSession implements ProviderSession {
 
   /**
    * Flushes, commits (Hibernate commits the JDBC connection even when it has written nothing), and begins the
-   * next transaction. If the application ended the transaction through Hibernate's own API, a new one is begun
+   * next transaction. Hibernate's commit flushes in every flush mode but {@code MANUAL}, so only that mode gets
+   * a flush here. If the application ended the transaction through Hibernate's own API, a new one is begun
    * first, so that the flush has one to run in.
    *
    * @throws RollbackException when the transaction is marked rollback-only: Hibernate would roll it back without a
@@ -76,7 +95,9 @@ final class HibernateSession implements ProviderSession {
       throw new RollbackException("The transaction is marked rollback-only (by setRollbackOnly() or an earlier"
           + " failure inside Hibernate), so it cannot commit");
     }
-    session.flush();
+    if (session.getHibernateFlushMode() == FlushMode.MANUAL) {
+      session.flush();
+    }
     transaction.commit();
     try {
       begin(transaction);
@@ -115,8 +136,9 @@ final class HibernateSession implements ProviderSession {
   }
 
   /**
-   * Rolls back what is not committed, without beginning again, and closes the session; Hibernate returns its
-   * connection to the pool. A lost connection is released rather than rolled back.
+   * Closes the session; Hibernate returns its connection to the pool. On a pool that rolls back on close, the pool
+   * rolls back what is not committed; otherwise Hibernate rolls it back first, without beginning again. A lost
+   * connection is released rather than rolled back.
    */
   @Override
   public void close() {
@@ -125,7 +147,7 @@ final class HibernateSession implements ProviderSession {
       Transaction transaction = session.getTransaction();
       if (connectionLost()) {
         release();
-      } else if (transaction.isActive()) {
+      } else if (!poolRollsBackOnClose && transaction.isActive()) {
         transaction.rollback();
       }
     } catch (RuntimeException e) {

@@ -12,13 +12,26 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiEngine implements ProviderEngine {
   private final Jdbi jdbi;
+  private final SessionConnections sessionConnections;
 
-  JdbiEngine(Jdbi jdbi) {
+  /**
+   * @param jdbi the configured {@code Jdbi}
+   * @param sessionConnections its connection factory when the pool rolls back on close, else {@code null}
+   */
+  JdbiEngine(Jdbi jdbi, SessionConnections sessionConnections) {
     this.jdbi = jdbi;
+    this.sessionConnections = sessionConnections;
   }
 
+  /**
+   * Opens a handle inside a transaction: on a pool that rolls back on close, one whose connection has
+   * auto-commit off from the start; otherwise one on which JDBI has begun a transaction.
+   */
   @Override
   public ProviderSession openSession() {
+    if (sessionConnections != null) {
+      return new JdbiSession(sessionConnections.openSession(jdbi), true);
+    }
     Handle handle = jdbi.open();
     try {
       handle.begin();
@@ -30,7 +43,7 @@ final class JdbiEngine implements ProviderEngine {
       }
       throw e;
     }
-    return new JdbiSession(handle);
+    return new JdbiSession(handle, false);
   }
 
   @Override

@@ -41,7 +41,9 @@ public final class JdbiProvider implements ReflexProvider {
    */
   @Override
   public ProviderEngine start(ProviderContext context) {
-    Jdbi jdbi = Jdbi.create(context.dataSource());
+    SessionConnections sessionConnections =
+        context.poolRollsBackOnClose() ? new SessionConnections(context.dataSource()) : null;
+    Jdbi jdbi = sessionConnections != null ? Jdbi.create(sessionConnections) : Jdbi.create(context.dataSource());
     jdbi.installPlugin(new SqlObjectPlugin());
     if (context.echo()) {
       jdbi.setSqlLogger(new StatementEcho());
@@ -49,7 +51,7 @@ public final class JdbiProvider implements ReflexProvider {
     for (JdbiConfigurer configurer : configurers(context)) {
       configurer.configure(jdbi);
     }
-    return new JdbiEngine(jdbi);
+    return new JdbiEngine(jdbi, sessionConnections);
   }
 
   /** Declared configurers first, then the builder's, so that the explicit ones have the last word. */

@@ -12,9 +12,11 @@ import org.apache.ibatis.session.SqlSessionFactory;
  */
 final class MyBatisEngine implements ProviderEngine {
   private final SqlSessionFactory factory;
+  private final boolean poolRollsBackOnClose;
 
-  MyBatisEngine(SqlSessionFactory factory) {
+  MyBatisEngine(SqlSessionFactory factory, boolean poolRollsBackOnClose) {
     this.factory = factory;
+    this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
   @Override
@@ -28,7 +30,7 @@ final class MyBatisEngine implements ProviderEngine {
       session.close();
       throw e;
     }
-    return new MyBatisSession(session);
+    return new MyBatisSession(session, poolRollsBackOnClose);
   }
 
   @Override

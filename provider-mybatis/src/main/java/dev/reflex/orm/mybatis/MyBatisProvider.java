@@ -7,6 +7,7 @@ import dev.reflex.orm.spi.ReflexProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -45,7 +46,7 @@ public final class MyBatisProvider implements ReflexProvider {
   @Override
   public ProviderEngine start(ProviderContext context) {
     Configuration configuration = new Configuration(
-        new Environment("reflex", new JdbcTransactionFactory(), context.dataSource()));
+        new Environment("reflex", transactionFactory(context), context.dataSource()));
     if (context.databaseKind() != DatabaseKind.OTHER) {
       // lets XML mappers hold per-database statements (databaseId="postgresql"), as MyBatis users expect
       configuration.setDatabaseId(context.databaseKind().name().toLowerCase(Locale.ROOT));
@@ -61,7 +62,19 @@ public final class MyBatisProvider implements ReflexProvider {
         configuration.addMapper(type);
       }
     }
-    return new MyBatisEngine(new SqlSessionFactoryBuilder().build(configuration));
+    return new MyBatisEngine(new SqlSessionFactoryBuilder().build(configuration), context.poolRollsBackOnClose());
+  }
+
+  /**
+   * MyBatis' JDBC transactions. On a pool that rolls back on close, a closing session leaves auto-commit to the
+   * pool: MyBatis would turn it back on itself, which commits whatever the connection ran since the last commit.
+   */
+  private static JdbcTransactionFactory transactionFactory(ProviderContext context) {
+    JdbcTransactionFactory factory = new JdbcTransactionFactory();
+    Properties properties = new Properties();
+    properties.setProperty("skipSetAutoCommitOnClose", String.valueOf(context.poolRollsBackOnClose()));
+    factory.setProperties(properties);
+    return factory;
   }
 
   /** Declared configurers first, then the builder's, so that the explicit ones have the last word. */

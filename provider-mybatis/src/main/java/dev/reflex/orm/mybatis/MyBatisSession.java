@@ -12,9 +12,11 @@ import org.apache.ibatis.session.SqlSession;
  */
 final class MyBatisSession implements ProviderSession {
   private final SqlSession session;
+  private final boolean poolRollsBackOnClose;
 
-  MyBatisSession(SqlSession session) {
+  MyBatisSession(SqlSession session, boolean poolRollsBackOnClose) {
     this.session = session;
+    this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
   @Override
@@ -44,14 +46,16 @@ final class MyBatisSession implements ProviderSession {
   }
 
   /**
-   * Rolls back what is not committed (forced, as MyBatis would skip it when no mapper statement ran) and closes
-   * the session, which returns the connection to the pool. A connection already closed under the session has
-   * nothing to roll back.
+   * Closes the session, which returns the connection to the pool. On a pool that rolls back on close, that is
+   * all: the pool rolls back what ran since the last commit, and restores auto-commit, which MyBatis is set up
+   * to leave alone. On another data source, what is not committed is rolled back first (forced, as MyBatis
+   * would skip it when no mapper statement ran), and MyBatis turns auto-commit back on. A connection already
+   * closed under the session has nothing to roll back.
    */
   @Override
   public void close() {
     try {
-      if (!connectionClosed()) {
+      if (!poolRollsBackOnClose && !connectionClosed()) {
         session.rollback(true);
       }
     } catch (RuntimeException e) {
