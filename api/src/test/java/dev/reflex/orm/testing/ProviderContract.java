@@ -156,7 +156,15 @@ public abstract class ProviderContract {
         session.commit();
         books.insert(session, 2, "after the commit, never committed");
       }
-      assertThat(count(db)).isEqualTo(1);
+      try (ReflexSession session = db.session()) {
+        books.insert(session, 3, "committed");
+        session.commit();
+        // work on the session's own connection is the session's too, though the ORM saw none of it
+        try (Statement statement = session.unwrap(Connection.class).createStatement()) {
+          statement.executeUpdate("insert into book (id, title) values (4, 'on the connection, never committed')");
+        }
+      }
+      assertThat(count(db)).isEqualTo(2);
       assertThat(activeConnections(db)).isZero();
     }
   }
