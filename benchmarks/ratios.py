@@ -4,30 +4,43 @@ import sys
 from pathlib import Path
 
 out = Path(sys.argv[1])
+
+
+def fmt(s):
+    return f"{s[0]:.2f} ± {float(s[1]):.2f}"  # JMH writes "NaN" for the error of a single iteration
+
+
 for threads in (1, 64):
-    rows = json.loads((out / f"session-t{threads}.json").read_text())
+    path = out / f"session-t{threads}.json"
+    if not path.exists():
+        continue
     score = {}
-    for row in rows:
-        method = row["benchmark"].rsplit(".", 1)[1]
+    for row in json.loads(path.read_text()):
+        cls, method = row["benchmark"].rsplit(".", 2)[-2:]
         params = row["params"]
-        score[(params["provider"], params["database"], method)] = (
-            row["primaryMetric"]["score"], row["primaryMetric"]["scoreError"])
+        key = ("raw", params["database"]) if method == "rawJdbc" else (params["provider"], params["database"], method)
+        score[key] = (row["primaryMetric"]["score"], row["primaryMetric"]["scoreError"])
     print(f"\n### {threads} thread{'s' if threads > 1 else ''}, pool of 10 connections (ops/ms, higher is better)\n")
-    print("| provider | database | ReflexSession | ORM's own session | raw JDBC | time, Reflex / own session | throughput, Reflex / raw JDBC |")
-    print("|---|---|---|---|---|---|---|")
+    print("| provider | database | ReflexSession | ORM's own session | raw JDBC | time, Reflex / own session "
+          "| throughput, Reflex / raw JDBC | throughput, own session / raw JDBC |")
+    print("|---|---|---|---|---|---|---|---|")
     for provider in ("hibernate", "mybatis", "jdbi"):
         for database in ("h2", "postgresql"):
-            reflex, own, raw = (score.get((provider, database, m)) for m in ("reflexSession", "nativeSession", "rawJdbc"))
+            reflex = score.get((provider, database, "reflexSession"))
+            own = score.get((provider, database, "nativeSession"))
+            raw = score.get(("raw", database))
             if not (reflex and own and raw):
                 continue
-            fmt = lambda s: f"{s[0]:.2f} ± {s[1]:.2f}"
             print(f"| {provider} | {database} | {fmt(reflex)} | {fmt(own)} | {fmt(raw)} | "
-                  f"{own[0] / reflex[0]:.3f}x | {reflex[0] / raw[0]:.3f}x |")
+                  f"{own[0] / reflex[0]:.3f}x | {reflex[0] / raw[0]:.3f}x | {own[0] / raw[0]:.3f}x |")
 boot = out / "bootstrap.json"
 if boot.exists():
-    print("\n### Bootstrap on H2 in memory: pool, ORM, one session (single shot, fresh JVM, 5 forks; ms, lower is better)\n")
+    rows = json.loads(boot.read_text())
+    forks = rows[0]["forks"] if rows else 0
+    print(f"\n### Bootstrap on H2 in memory: pool, ORM, one session (single shot, fresh JVM, {forks} forks; "
+          "ms, lower is better)\n")
     print("| provider | ms |")
     print("|---|---|")
-    for row in json.loads(boot.read_text()):
+    for row in rows:
         m = row["primaryMetric"]
-        print(f"| {row['params']['provider']} | {m['score']:.0f} ± {m['scoreError']:.0f} |")
+        print(f"| {row['params']['provider']} | {m['score']:.0f} ± {float(m['scoreError']):.0f} |")

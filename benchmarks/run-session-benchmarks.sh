@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Session benchmarks, side by side in one run: ReflexSession, the same ORM's own session on the same pool, and
-# raw JDBC on that pool, for each provider, on H2 in memory and PostgreSQL, with 1 and 64 threads (the pool has
-# 10 connections); then each provider's bootstrap. Prints the tables of ratios that BENCHMARKS.md shows.
+# Session benchmarks, side by side in one run: ReflexSession and the same ORM's own session on the same pool, for
+# each provider, and raw JDBC on that pool (the floor), on H2 in memory and PostgreSQL, with 1 and 64 threads (the
+# pool has 10 connections); then each provider's bootstrap. Prints the tables of ratios that BENCHMARKS.md shows.
 # PostgreSQL: REFLEX_BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test (a table "book" is
-# dropped and created there).
+# dropped and created there). Defaults: FORKS=2 WARMUPS=8 ITERATIONS=4 TIME=2s, BOOT_FORKS=10; OUT=dir for the JSON.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -11,10 +11,14 @@ out=${OUT:-$here/target/jmh}
 mkdir -p "$out"
 (cd "$root" && ./mvnw -q -B -ntp -DskipTests package -pl benchmarks -am)
 cp="$here/target/classes:$here/target/lib/*"
-# warm-up matters: Hibernate's code paths take seconds of JIT before they settle
-jmh=(java -cp "$cp" org.openjdk.jmh.Main -wi "${WARMUPS:-4}" -w "${TIME:-3s}" -i "${ITERATIONS:-4}" -r "${TIME:-3s}" -f 1)
+# warm-up matters: on 2 cores Hibernate's code paths take 10 to 15 s of JIT before they settle, and one JVM's
+# inlining decisions differ from the next one's, hence two forks
+jmh=(java -cp "$cp" org.openjdk.jmh.Main -f "${FORKS:-2}" -wi "${WARMUPS:-8}" -w "${TIME:-2s}"
+  -i "${ITERATIONS:-4}" -r "${TIME:-2s}")
 for threads in 1 64; do
-  "${jmh[@]}" SessionBenchmark -t "$threads" -rf json -rff "$out/session-t$threads.json" > "$out/session-t$threads.log"
+  "${jmh[@]}" '(SessionBenchmark|RawJdbcBenchmark)' -t "$threads" -rf json -rff "$out/session-t$threads.json" \
+    > "$out/session-t$threads.log"
 done
-"${jmh[@]}" BootstrapBenchmark -rf json -rff "$out/bootstrap.json" > "$out/bootstrap.log"
+java -cp "$cp" org.openjdk.jmh.Main BootstrapBenchmark -f "${BOOT_FORKS:-10}" -rf json -rff "$out/bootstrap.json" \
+  > "$out/bootstrap.log"
 python3 "$here/ratios.py" "$out"

@@ -13,13 +13,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Each provider's bootstrap (pool plus ORM) on H2 in memory: a single shot in a fresh JVM, five forks. */
+/** Each provider's bootstrap (pool plus ORM) on H2 in memory: a single shot in a fresh JVM, ten forks. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(5)
+@Fork(value = 10, jvmArgsAppend = Fixture.QUIET)
 public class BootstrapBenchmark {
   @Param({"hibernate", "mybatis", "jdbi"})
   public String provider;

@@ -4,12 +4,21 @@ import dev.reflex.orm.ReflexDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds the database the benchmarks read: one table of 1,000 books, on H2 in memory or PostgreSQL. */
 final class Fixture {
   static final int ROWS = 1000;
 
+  /** Keeps HikariCP's start and stop lines out of JMH's output. */
+  static final String QUIET = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
+
   private Fixture() {}
+
+  /** @return the id of one of the books, at random */
+  static long randomId() {
+    return ThreadLocalRandom.current().nextLong(1, ROWS + 1);
+  }
 
   static String url(String database) {
     if (database.equals("h2")) {

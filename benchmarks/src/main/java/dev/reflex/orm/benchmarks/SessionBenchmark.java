@@ -2,13 +2,8 @@ package dev.reflex.orm.benchmarks;
 
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.hibernate.Session;
@@ -30,17 +25,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Open a session, select one row by primary key, close: through {@link ReflexSession}, through the same
- * ORM's own session opened by hand on the same HikariCP pool, and through raw JDBC on that pool (the floor).
- * All three run in one JMH run, so their ratios are side by side. Run with {@code -t 1} and {@code -t 64}
- * (the pool has 10 connections).
+ * Open a session, select one row by primary key, commit, close: through {@link ReflexSession}, and through the
+ * same ORM's own session opened by hand on the same HikariCP pool. {@link RawJdbcBenchmark} is the floor. All run
+ * in one JMH run, so their ratios are side by side. Run with {@code -t 1} and {@code -t 64} (the pool has 10
+ * connections).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 2, jvmArgsAppend = Fixture.QUIET)
 public class SessionBenchmark {
   @Param({"hibernate", "mybatis", "jdbi"})
   public String provider;
@@ -49,7 +44,6 @@ public class SessionBenchmark {
   public String database;
 
   private ReflexDatabase db;
-  private DataSource pool;
   private SessionFactory sessionFactory;
   private SqlSessionFactory sqlSessionFactory;
   private Jdbi jdbi;
@@ -57,7 +51,6 @@ public class SessionBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     db = Fixture.open(provider, database, 10);
-    pool = db.dataSource();
     switch (provider) {
       case "hibernate":
         sessionFactory = db.unwrap(SessionFactory.class);
@@ -75,10 +68,6 @@ public class SessionBenchmark {
     db.close();
   }
 
-  private static long id() {
-    return ThreadLocalRandom.current().nextLong(1, Fixture.ROWS + 1);
-  }
-
   /** Through reflex-orm: {@code ReflexSession}, the ORM's object from {@code unwrap}, commit, close. */
   @Benchmark
   public String reflexSession() {
@@ -86,14 +75,14 @@ public class SessionBenchmark {
       String title;
       switch (provider) {
         case "hibernate":
-          title = session.unwrap(Session.class).find(Book.class, id()).getTitle();
+          title = session.unwrap(Session.class).find(Book.class, Fixture.randomId()).getTitle();
           break;
         case "mybatis":
-          title = session.unwrap(SqlSession.class).getMapper(BookMapper.class).find(id()).getTitle();
+          title = session.unwrap(SqlSession.class).getMapper(BookMapper.class).find(Fixture.randomId()).getTitle();
           break;
         default:
           title = session.unwrap(Handle.class).createQuery("select title from book where id = :id")
-              .bind("id", id()).mapTo(String.class).one();
+              .bind("id", Fixture.randomId()).mapTo(String.class).one();
       }
       session.commit();
       return title;
@@ -107,41 +96,24 @@ public class SessionBenchmark {
       case "hibernate":
         try (Session session = sessionFactory.openSession()) {
           session.beginTransaction();
-          String title = session.find(Book.class, id()).getTitle();
+          String title = session.find(Book.class, Fixture.randomId()).getTitle();
           session.getTransaction().commit();
           return title;
         }
       case "mybatis":
         try (SqlSession session = sqlSessionFactory.openSession(false)) {
-          String title = session.getMapper(BookMapper.class).find(id()).getTitle();
+          String title = session.getMapper(BookMapper.class).find(Fixture.randomId()).getTitle();
           session.commit(true);
           return title;
         }
       default:
         try (Handle handle = jdbi.open()) {
           handle.begin();
-          String title = handle.createQuery("select title from book where id = :id").bind("id", id())
+          String title = handle.createQuery("select title from book where id = :id").bind("id", Fixture.randomId())
               .mapTo(String.class).one();
           handle.commit();
           return title;
         }
-    }
-  }
-
-  /** Raw JDBC on the same pool: the floor. */
-  @Benchmark
-  public String rawJdbc() throws SQLException {
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement("select title from book where id = ?")) {
-        statement.setLong(1, id());
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          String title = rows.getString(1);
-          connection.commit();
-          return title;
-        }
-      }
     }
   }
 }
