@@ -24,9 +24,9 @@ public interface ProviderContext {
    * Returns whether the data source is a HikariCP pool: reflex-orm's own, or an application's. Closing a
    * connection of such a pool rolls back what ran since its last commit and then restores the pool's
    * auto-commit setting. A provider may then keep a session's connection out of auto-commit from open to close,
-   * commit without beginning again, and end the session by closing the connection, so that a session costs
-   * no more JDBC calls than the ORM's own session does. Otherwise the provider rolls back and restores
-   * auto-commit itself.
+   * commit without beginning again, and end the session by closing the connection, so that a session costs no
+   * more commits, rollbacks or auto-commit changes than the ORM's own session does. Otherwise the provider rolls
+   * back and restores auto-commit itself.
    *
    * @return {@code true} when closing a connection rolls back its uncommitted work
    */
