@@ -15,12 +15,10 @@ import javax.sql.DataSource;
  * session leaves on the connection, the next borrower sees, so a test can check what was left.
  */
 public final class OneConnectionDataSource implements DataSource {
-  private final Connection connection;
   private final Connection lent;
 
-  /** @param connection the real connection to lend; the caller closes it */
+  /** @param connection the real connection to lend; the caller closes it, and reads what was left on it */
   public OneConnectionDataSource(Connection connection) {
-    this.connection = connection;
     this.lent = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
           if (method.getName().equals("close")) {
@@ -32,11 +30,6 @@ public final class OneConnectionDataSource implements DataSource {
             throw e.getCause();
           }
         });
-  }
-
-  /** @return the real connection, to see what the last borrower left on it */
-  public Connection connection() {
-    return connection;
   }
 
   @Override
