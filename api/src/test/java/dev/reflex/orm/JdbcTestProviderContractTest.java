@@ -66,4 +66,22 @@ class JdbcTestProviderContractTest extends ProviderContract {
       }
     };
   }
+
+  /** Plain JDBC on a connection of the pool: auto-commit off, read, commit, close. */
+  @Override
+  protected String titleThroughOwnSession(ReflexDatabase db, long id) {
+    try (Connection connection = db.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement = connection.prepareStatement("select title from book where id = ?")) {
+        statement.setLong(1, id);
+        try (ResultSet rows = statement.executeQuery()) {
+          String title = rows.next() ? rows.getString(1) : null;
+          connection.commit();
+          return title;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -47,6 +47,19 @@ public final class Pools {
    * @return the running pool
    */
   public static HikariDataSource create(DatabaseUrl url, String jdbcUrl, int size, Duration timeout) {
+    return new HikariDataSource(config(url, jdbcUrl, size, timeout));
+  }
+
+  /**
+   * Returns the settings {@link #create} starts the pool with.
+   *
+   * @param url the parsed URL
+   * @param jdbcUrl the URL from {@link #poolUrl}
+   * @param size the maximum number of connections
+   * @param timeout how long a caller waits for a free connection
+   * @return a new configuration, not yet validated by HikariCP
+   */
+  public static HikariConfig config(DatabaseUrl url, String jdbcUrl, int size, Duration timeout) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("reflex-" + COUNTER.incrementAndGet());
     config.setJdbcUrl(jdbcUrl);
@@ -68,7 +81,7 @@ public final class Pools {
       // for the login unless told otherwise
       config.addDataSourceProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
     }
-    return new HikariDataSource(config);
+    return config;
   }
 
   private static void sqlite(HikariConfig config, boolean inMemory, Duration timeout) {

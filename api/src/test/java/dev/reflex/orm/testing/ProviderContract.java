@@ -51,9 +51,23 @@ public abstract class ProviderContract {
   /** @return the ORM's own types that {@code ReflexSession.unwrap} must hand out */
   protected abstract List<Class<?>> nativeTypes();
 
+  /**
+   * Reads a book's title through the ORM's own session, opened by hand from the ORM's engine-level object
+   * ({@code db.unwrap(...)}) as an application that does not use {@code ReflexSession} would: open, begin a
+   * transaction, read, commit, close.
+   *
+   * @param db the database
+   * @param id the book's id
+   * @return the title, or {@code null} when there is no such row
+   */
+  protected abstract String titleThroughOwnSession(ReflexDatabase db, long id);
+
   private ReflexDatabase open(TestDatabase database) throws SQLException {
-    ReflexDatabase db = ReflexDatabase.builder().url(database.freshUrl()).provider(provider())
-        .register(registered()).poolSize(4).build();
+    return withTable(ReflexDatabase.builder().url(database.freshUrl()).provider(provider())
+        .register(registered()).poolSize(4).build());
+  }
+
+  private static ReflexDatabase withTable(ReflexDatabase db) throws SQLException {
     try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("create table book (id bigint primary key, title varchar(200) not null)");
       if (!connection.getAutoCommit()) {
@@ -166,6 +180,34 @@ public abstract class ProviderContract {
       }
       assertThat(count(db)).isEqualTo(2);
       assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aSessionCommitsAndSwitchesAutoCommitAsTheOrmsOwnSession(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (TransactionCalls recorder = new TransactionCalls(database);
+        ReflexDatabase db = withTable(ReflexDatabase.builder().dataSource(recorder.pool()).provider(provider())
+            .register(registered()).build())) {
+      db.transaction(s -> {
+        books.insert(s, 1, "Dune");
+        return null;
+      });
+      // each way once before recording: an ORM's first use may do work of its own
+      assertThat(titleThroughOwnSession(db, 1)).isEqualTo("Dune");
+      assertThat(titleOf(db, books, 1)).isEqualTo("Dune");
+
+      recorder.clear();
+      assertThat(titleThroughOwnSession(db, 1)).isEqualTo("Dune");
+      List<String> own = recorder.changes();
+      recorder.clear();
+      assertThat(titleOf(db, books, 1)).isEqualTo("Dune");
+      List<String> session = recorder.changes();
+
+      assertThat(own).contains("commit()");
+      assertThat(session).as("what a session changed, against the ORM's own session's %s (all calls: %s)", own,
+          recorder.calls()).isEqualTo(own);
     }
   }
 

@@ -26,7 +26,14 @@ final class Bootstrap {
   static Configuration configuration(ProviderContext context, List<Class<?>> mapped) {
     Configuration configuration = new Configuration();
     // Hibernate takes connections from reflex-orm's pool and never builds one of its own
-    configuration.getProperties().put(AvailableSettings.DATASOURCE, context.dataSource());
+    if (context.poolRollsBackOnClose()) {
+      // auto-commit off from the pool's hand-over to its return: no switch at each begin and commit
+      configuration.getProperties().put(AvailableSettings.CONNECTION_PROVIDER,
+          new PooledConnections(context.dataSource()));
+      configuration.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true);
+    } else {
+      configuration.getProperties().put(AvailableSettings.DATASOURCE, context.dataSource());
+    }
     // one session, one connection: held from the first transaction until the session closes
     configuration.setProperty(AvailableSettings.CONNECTION_HANDLING,
         PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD);

@@ -9,7 +9,6 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One Hibernate {@link Session} on one pooled connection, always inside a Hibernate transaction.
  *
- * <p>On a pool that rolls back on close, the connection has auto-commit off from open to close: Hibernate then
- * neither turns it off at each begin nor back on after each commit, and closing the session ends it as closing
- * Hibernate's own session inside a transaction does, by handing the connection back to the pool, which rolls
- * back what ran since the last commit. Hibernate's own completion callbacks do not run for that rollback.
+ * <p>On a pool that rolls back on close, the connection comes with auto-commit off ({@link PooledConnections}), to
+ * this session and to the application's own Hibernate sessions alike: Hibernate then neither turns it off at each
+ * begin nor back on after each commit, and closing the session ends it as closing Hibernate's own session inside a
+ * transaction does, by handing the connection back to the pool, which rolls back what ran since the last commit.
+ * Hibernate's own completion callbacks do not run for that rollback.
  * On another data source, close rolls back through Hibernate, which turns auto-commit back on.
  *
  * <p>When the connection is lost (closed under Hibernate, or broken so that a rollback fails),
@@ -41,25 +41,22 @@ final class HibernateSession implements ProviderSession {
   }
 
   /**
-   * Opens a session and begins its first transaction, which takes its connection from the pool; on a pool that
-   * rolls back on close, the connection is taken first and auto-commit turned off for the session's life.
+   * Opens a session, takes its connection from the pool, so that an exhausted pool fails here rather than at the
+   * first statement, and begins its first transaction.
    */
   static HibernateSession open(SessionFactory factory, boolean poolRollsBackOnClose) {
     Session session = factory.openSession();
     HibernateSession opened = new HibernateSession(session, poolRollsBackOnClose);
     try {
-      if (poolRollsBackOnClose) {
-        opened.logicalConnection().getPhysicalConnection().setAutoCommit(false);
-      }
+      opened.logicalConnection().getPhysicalConnection();
       session.getTransaction().begin();
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       try {
         session.close();
       } catch (RuntimeException again) {
         e.addSuppressed(again);
       }
-      throw e instanceof RuntimeException ? (RuntimeException) e
-          : new JDBCConnectionException("Unable to turn auto-commit off", (SQLException) e);
+      throw e;
     }
     return opened;
   }

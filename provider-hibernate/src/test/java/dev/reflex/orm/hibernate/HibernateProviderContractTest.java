@@ -1,5 +1,6 @@
 package dev.reflex.orm.hibernate;
 
+import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.hibernate.model.Book;
 import dev.reflex.orm.testing.ProviderContract;
@@ -53,5 +54,15 @@ class HibernateProviderContractTest extends ProviderContract {
         hibernate.remove(hibernate.find(Book.class, id));
       }
     };
+  }
+
+  @Override
+  protected String titleThroughOwnSession(ReflexDatabase db, long id) {
+    try (Session session = db.unwrap(SessionFactory.class).openSession()) {
+      session.beginTransaction();
+      Book book = session.find(Book.class, id);
+      session.getTransaction().commit();
+      return book == null ? null : book.title();
+    }
   }
 }

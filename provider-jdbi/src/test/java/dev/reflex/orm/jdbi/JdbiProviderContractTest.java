@@ -1,5 +1,6 @@
 package dev.reflex.orm.jdbi;
 
+import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.testing.ProviderContract;
 import java.sql.Connection;
@@ -51,5 +52,15 @@ class JdbiProviderContractTest extends ProviderContract {
         return session.unwrap(Handle.class).attach(BookDao.class);
       }
     };
+  }
+
+  @Override
+  protected String titleThroughOwnSession(ReflexDatabase db, long id) {
+    try (Handle handle = db.unwrap(Jdbi.class).open()) {
+      handle.begin();
+      String title = handle.attach(BookDao.class).title(id);
+      handle.commit();
+      return title;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.reflex.orm.mybatis;
 
+import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.testing.ProviderContract;
 import java.sql.Connection;
@@ -52,5 +53,14 @@ class MyBatisProviderContractTest extends ProviderContract {
         return session.unwrap(SqlSession.class).getMapper(BookMapper.class);
       }
     };
+  }
+
+  @Override
+  protected String titleThroughOwnSession(ReflexDatabase db, long id) {
+    try (SqlSession session = db.unwrap(SqlSessionFactory.class).openSession(false)) {
+      String title = session.getMapper(BookMapper.class).title(id);
+      session.commit(true);
+      return title;
+    }
   }
 }

@@ -1,0 +1,68 @@
+package dev.reflex.orm.hibernate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+
+/**
+ * Hibernate's connections from a pool that rolls back on close (HikariCP), handed over with auto-commit already
+ * off, as Hibernate's {@code hibernate.connection.provider_disables_autocommit} expects. Hibernate then switches
+ * auto-commit neither at each begin nor after each commit; closing the connection lets the pool roll back what ran
+ * since the last commit and turn auto-commit back on, once. Sessions of the application's own
+ * {@code SessionFactory} get their connections the same way, so theirs and ours make the same JDBC calls.
+ *
+ * <p>Thread-safe, as the pool is.
+ */
+final class PooledConnections implements ConnectionProvider {
+  private final DataSource pool;
+
+  PooledConnections(DataSource pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    Connection connection = pool.getConnection();
+    try {
+      if (connection.getAutoCommit()) {
+        connection.setAutoCommit(false);
+      }
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void closeConnection(Connection connection) throws SQLException {
+    connection.close();
+  }
+
+  /** Hibernate may hand a connection back between statements only where it holds no transaction state. */
+  @Override
+  public boolean supportsAggressiveRelease() {
+    return false;
+  }
+
+  @Override
+  public boolean isUnwrappableAs(Class<?> type) {
+    return type.isInstance(this) || type.isInstance(pool);
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    if (type.isInstance(pool)) {
+      return type.cast(pool);
+    }
+    throw new IllegalArgumentException("Cannot unwrap the connection provider to " + type.getName());
+  }
+}
