@@ -97,7 +97,7 @@ final class HibernateSession implements ProviderSession {
     }
     transaction.commit();
     try {
-      begin(transaction);
+      transaction.begin(); // the commit just used the connection: no need to ask whether it is lost
     } catch (RuntimeException e) {
       // the commit succeeded: failing here would report committed work as rolled back; the next commit or
       // rollback begins again, on a fresh connection if this one is gone
