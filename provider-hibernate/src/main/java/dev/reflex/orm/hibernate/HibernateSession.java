@@ -133,22 +133,24 @@ final class HibernateSession implements ProviderSession {
   }
 
   /**
-   * Closes the session; Hibernate returns its connection to the pool. On a pool that rolls back on close, the pool
-   * rolls back what is not committed; otherwise Hibernate rolls it back first, without beginning again. A lost
-   * connection is released rather than rolled back.
+   * Closes the session; Hibernate returns its connection to the pool. On a pool that rolls back on close, that is
+   * all: the pool rolls back what is not committed, and a connection closed under the session goes back as any
+   * other. Otherwise Hibernate rolls back first, without beginning again, and a lost connection is released rather
+   * than rolled back.
    */
   @Override
   public void close() {
     RuntimeException failure = null;
-    try {
-      Transaction transaction = session.getTransaction();
-      if (connectionLost()) {
-        release();
-      } else if (!poolRollsBackOnClose && transaction.isActive()) {
-        transaction.rollback();
+    if (!poolRollsBackOnClose) {
+      try {
+        if (connectionLost()) {
+          release();
+        } else if (session.getTransaction().isActive()) {
+          session.getTransaction().rollback();
+        }
+      } catch (RuntimeException e) {
+        failure = e;
       }
-    } catch (RuntimeException e) {
-      failure = e;
     }
     try {
       session.close();
@@ -172,7 +174,10 @@ final class HibernateSession implements ProviderSession {
   }
 
   private LogicalConnectionImplementor logicalConnection() {
-    return session.unwrap(SessionImplementor.class).getJdbcCoordinator().getLogicalConnection();
+    // Hibernate's sessions are its SessionImplementor; unwrap would check that the session is open, every time
+    SessionImplementor implementor = session instanceof SessionImplementor ? (SessionImplementor) session
+        : session.unwrap(SessionImplementor.class);
+    return implementor.getJdbcCoordinator().getLogicalConnection();
   }
 
   /** Whether the connection held is closed; asking the pool's proxy costs no round trip. */
