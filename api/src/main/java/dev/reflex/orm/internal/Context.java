@@ -1,9 +1,14 @@
 package dev.reflex.orm.internal;
 
 import dev.reflex.orm.DatabaseKind;
+import dev.reflex.orm.ProviderFailedException;
 import dev.reflex.orm.ReflexConfigurer;
 import dev.reflex.orm.spi.ProviderContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -38,5 +43,24 @@ public record Context(DataSource dataSource, boolean poolRollsBackOnClose, Datab
   @Override
   public <C extends ReflexConfigurer> List<C> configurers(Class<C> type) {
     return allConfigurers.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+  }
+
+  @Override
+  public <C extends ReflexConfigurer> List<C> configurers(Class<C> type, ServiceLoader<C> declared) {
+    List<C> passed = configurers(type);
+    Set<Class<?>> passedClasses = passed.stream().map(Object::getClass).collect(Collectors.toSet());
+    List<C> all = new ArrayList<>();
+    try {
+      declared.forEach(configurer -> {
+        if (!passedClasses.contains(configurer.getClass())) {
+          all.add(configurer);
+        }
+      });
+    } catch (ServiceConfigurationError e) {
+      throw new ProviderFailedException("A declared " + type.getSimpleName() + " cannot be loaded: " + e.getMessage()
+          + "; check its provides clause or META-INF/services entry and its public no-argument constructor", e);
+    }
+    all.addAll(passed);
+    return all;
   }
 }

@@ -3,6 +3,7 @@ package dev.reflex.orm.spi;
 import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.ReflexConfigurer;
 import java.util.List;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 
 /**
@@ -58,6 +59,20 @@ public interface ProviderContext {
    * @return those configurers, in the order given; never {@code null}
    */
   <C extends ReflexConfigurer> List<C> configurers(Class<C> type);
+
+  /**
+   * Returns every configurer a provider runs, in order: the declared ones, then those passed to the builder, so
+   * that the explicit ones have the last word. A declared configurer of the same class as one passed to the builder
+   * is left out, so that a configurer both declared and passed runs once, as passed.
+   *
+   * @param type the provider's configurer type
+   * @param declared {@code ServiceLoader.load(type)}, called by the provider, since only its module {@code uses}
+   *     the type
+   * @param <C> that type
+   * @return those configurers; never {@code null}
+   * @throws dev.reflex.orm.ProviderFailedException when a declared configurer cannot be loaded, naming what to check
+   */
+  <C extends ReflexConfigurer> List<C> configurers(Class<C> type, ServiceLoader<C> declared);
 
   /**
    * Returns whether every SQL statement should be logged ({@code REFLEX_DB_ECHO=true}). A provider turns on

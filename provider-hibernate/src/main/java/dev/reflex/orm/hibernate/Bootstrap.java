@@ -1,11 +1,8 @@
 package dev.reflex.orm.hibernate;
 
 import dev.reflex.orm.DatabaseKind;
-import dev.reflex.orm.ProviderFailedException;
 import dev.reflex.orm.spi.ProviderContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
@@ -47,7 +44,8 @@ final class Bootstrap {
       configuration.setProperty(AvailableSettings.SHOW_SQL, true);
     }
     mapped.forEach(configuration::addAnnotatedClass);
-    for (HibernateConfigurer configurer : configurers(context)) {
+    for (HibernateConfigurer configurer
+        : context.configurers(HibernateConfigurer.class, ServiceLoader.load(HibernateConfigurer.class))) {
       configurer.configure(configuration);
     }
     return configuration;
@@ -61,18 +59,5 @@ final class Bootstrap {
    */
   static Class<? extends Dialect> dialect(DatabaseKind kind) {
     return kind == DatabaseKind.SQLITE ? SQLiteDialect.class : null;
-  }
-
-  /** Declared configurers first, then the builder's, so that the more specific code has the last word. */
-  private static List<HibernateConfigurer> configurers(ProviderContext context) {
-    List<HibernateConfigurer> all = new ArrayList<>();
-    try {
-      ServiceLoader.load(HibernateConfigurer.class).forEach(all::add);
-    } catch (ServiceConfigurationError e) {
-      throw new ProviderFailedException("A declared HibernateConfigurer cannot be loaded: " + e.getMessage()
-          + "; check its provides clause or META-INF/services entry and its public no-argument constructor", e);
-    }
-    all.addAll(context.configurers(HibernateConfigurer.class));
-    return all;
   }
 }

@@ -13,7 +13,8 @@ import org.hibernate.cfg.Configuration;
  * configurer runs, so a configurer may change any of them. Configurers declared in a module with
  * {@code provides dev.reflex.orm.hibernate.HibernateConfigurer with app.Db;} (or in
  * {@code META-INF/services/dev.reflex.orm.hibernate.HibernateConfigurer} on the class path) run first, then
- * those passed to {@code ReflexDatabase.builder().configure(...)}, in order.
+ * those passed to {@code ReflexDatabase.builder().configure(...)}, in order; one both declared and passed (the same
+ * class) runs once, as passed.
  *
  * <pre>{@code
  * ReflexDatabase db = ReflexDatabase.builder()

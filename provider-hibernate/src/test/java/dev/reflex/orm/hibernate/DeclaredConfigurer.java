@@ -6,7 +6,8 @@ import org.hibernate.cfg.Configuration;
 public final class DeclaredConfigurer implements HibernateConfigurer {
   @Override
   public void configure(Configuration configuration) {
-    configuration.setProperty("reflex.test.declared", "ran");
+    String ran = configuration.getProperty("reflex.test.declared");
+    configuration.setProperty("reflex.test.declared", ran == null ? "ran" : ran + " and ran again");
     configuration.setProperty("reflex.test.last", "declared");
   }
 }

@@ -42,4 +42,12 @@ class HibernateConfigurerTest {
           .containsEntry("reflex.test.last", "builder");
     }
   }
+
+  @Test
+  void aConfigurerBothDeclaredAndPassedRunsOnceAsPassed() throws Exception {
+    try (ReflexDatabase db = BookTable.open(ReflexDatabase.builder().url(TestDatabase.H2.freshUrl())
+        .configure(new DeclaredConfigurer()))) {
+      assertThat(db.unwrap(SessionFactory.class).getProperties()).containsEntry("reflex.test.declared", "ran");
+    }
+  }
 }

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Pass one to {@code ReflexDatabase.builder().configure(...)}, or declare it in the application's module
  * ({@code provides dev.reflex.orm.jdbi.JdbiConfigurer with app.Db;}) or in
  * {@code META-INF/services/dev.reflex.orm.jdbi.JdbiConfigurer}. Declared configurers run first, then those
- * passed to the builder, each in its order.
+ * passed to the builder, each in its order; one both declared and passed (the same class) runs once, as passed.
  *
  * <p>Called once per {@code ReflexDatabase}, from the thread that builds it; an implementation need not be
  * thread-safe.

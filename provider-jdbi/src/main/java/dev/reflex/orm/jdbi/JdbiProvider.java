@@ -3,8 +3,6 @@ package dev.reflex.orm.jdbi;
 import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ServiceLoader;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -48,17 +46,10 @@ public final class JdbiProvider implements ReflexProvider {
     if (context.echo()) {
       jdbi.setSqlLogger(new StatementEcho());
     }
-    for (JdbiConfigurer configurer : configurers(context)) {
+    for (JdbiConfigurer configurer
+        : context.configurers(JdbiConfigurer.class, ServiceLoader.load(JdbiConfigurer.class))) {
       configurer.configure(jdbi);
     }
     return new JdbiEngine(jdbi, sessionConnections);
-  }
-
-  /** Declared configurers first, then the builder's, so that the explicit ones have the last word. */
-  private static List<JdbiConfigurer> configurers(ProviderContext context) {
-    List<JdbiConfigurer> all = new ArrayList<>();
-    ServiceLoader.load(JdbiConfigurer.class).forEach(all::add);
-    all.addAll(context.configurers(JdbiConfigurer.class));
-    return all;
   }
 }

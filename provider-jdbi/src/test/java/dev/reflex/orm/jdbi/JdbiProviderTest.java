@@ -76,6 +76,14 @@ class JdbiProviderTest {
   }
 
   @Test
+  void aConfigurerBothDeclaredAndPassedRunsOnce() throws SQLException {
+    try (ReflexDatabase db = open(builder().configure(new DeclaredConfigurer()))) {
+      assertThat(db.unwrap(Jdbi.class).getConfig(SqlStatements.class).getAttribute("reflexDeclared"))
+          .isEqualTo("applied");
+    }
+  }
+
+  @Test
   void anySqlObjectAttachesWithoutRegistration() throws SQLException {
     try (ReflexDatabase db = open(ReflexDatabase.builder().url(TestDatabase.H2.freshUrl()))) {
       insert(db, 1, "Dune");

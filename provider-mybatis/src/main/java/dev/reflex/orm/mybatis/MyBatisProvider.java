@@ -4,8 +4,6 @@ import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -54,7 +52,8 @@ public final class MyBatisProvider implements ReflexProvider {
     if (context.echo()) {
       configuration.addInterceptor(new StatementEcho());
     }
-    for (MyBatisConfigurer configurer : configurers(context)) {
+    for (MyBatisConfigurer configurer
+        : context.configurers(MyBatisConfigurer.class, ServiceLoader.load(MyBatisConfigurer.class))) {
       configurer.configure(configuration);
     }
     for (Class<?> type : context.registeredTypes()) {
@@ -75,13 +74,5 @@ public final class MyBatisProvider implements ReflexProvider {
     properties.setProperty("skipSetAutoCommitOnClose", String.valueOf(context.poolRollsBackOnClose()));
     factory.setProperties(properties);
     return factory;
-  }
-
-  /** Declared configurers first, then the builder's, so that the explicit ones have the last word. */
-  private static List<MyBatisConfigurer> configurers(ProviderContext context) {
-    List<MyBatisConfigurer> all = new ArrayList<>();
-    ServiceLoader.load(MyBatisConfigurer.class).forEach(all::add);
-    all.addAll(context.configurers(MyBatisConfigurer.class));
-    return all;
   }
 }

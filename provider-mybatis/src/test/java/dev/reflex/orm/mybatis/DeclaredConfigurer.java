@@ -9,6 +9,7 @@ public class DeclaredConfigurer implements MyBatisConfigurer {
 
   @Override
   public void configure(Configuration configuration) {
-    configuration.getVariables().setProperty("reflex.declared", "applied");
+    String applied = configuration.getVariables().getProperty("reflex.declared");
+    configuration.getVariables().setProperty("reflex.declared", applied == null ? "applied" : applied + " twice");
   }
 }

@@ -80,6 +80,13 @@ class MyBatisProviderTest {
   }
 
   @Test
+  void aConfigurerBothDeclaredAndPassedRunsOnce() throws SQLException {
+    try (ReflexDatabase db = open(new DeclaredConfigurer())) {
+      assertThat(db.unwrap(Configuration.class).getVariables().getProperty("reflex.declared")).isEqualTo("applied");
+    }
+  }
+
+  @Test
   void databaseIdNamesTheDatabaseKind() throws SQLException {
     try (ReflexDatabase db = open()) {
       assertThat(db.unwrap(Configuration.class).getDatabaseId()).isEqualTo("h2");
