@@ -135,6 +135,24 @@ class FailureTest {
     assertThat(update.all()).doesNotContain(CANARY).contains("Access denied");
   }
 
+  @Test
+  void theLogFileLiquibaseWritesHoldsNoPassword() throws Exception {
+    new Launcher(project).run("init");
+    String fresh = TestDatabases.freshServerDatabase(TestDatabases.postgresUrl());
+    String url = fresh.replaceFirst("://([^:@/]+)@", "://$1:" + CANARY + "@"); // trust auth takes any password
+    Launcher.Result update = new Launcher(project).env("REFLEX_DB_URL", url)
+        .run("--log-level=fine", "--log-file=twelve-factor.log", "update");
+    Launcher.Result status = new Launcher(project).env("REFLEX_DB_URL", Databases.jdbcForm(url))
+        .run("--log-level=fine", "--log-file=jdbc-form.log", "status");
+
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(status.exitCode()).as("%s", status).isZero();
+    for (String file : new String[] {"twelve-factor.log", "jdbc-form.log"}) {
+      assertThat(Files.readString(project.resolve(file))).as(file).contains("postgresql").doesNotContain(CANARY);
+    }
+    assertThat(update.all() + status.all()).doesNotContain(CANARY);
+  }
+
   private static void assertOneLineFailure(Launcher.Result result) {
     assertThat(result.exitCode()).as("%s", result).isNotZero();
     assertThat(result.errLines()).as("%s", result).hasSize(1);
