@@ -6,18 +6,15 @@ import com.zaxxer.hikari.util.DriverDataSource;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Pools;
 import dev.reflex.orm.internal.UrlParser;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -88,7 +85,7 @@ public final class TransactionCalls implements AutoCloseable {
   }
 
   /** The driver's connections, each behind a proxy that records the calls of interest. */
-  private final class Recording implements DataSource {
+  private final class Recording extends PlainDataSource {
     private final DataSource driver;
 
     Recording(DataSource driver) {
@@ -115,42 +112,6 @@ public final class TransactionCalls implements AutoCloseable {
               throw e.getCause();
             }
           });
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("Not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
     }
   }
 }
