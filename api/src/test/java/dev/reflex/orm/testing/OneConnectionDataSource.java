@@ -1,6 +1,5 @@
 package dev.reflex.orm.testing;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 
@@ -19,11 +18,7 @@ public final class OneConnectionDataSource extends PlainDataSource {
           if (method.getName().equals("close")) {
             return null;
           }
-          try {
-            return method.invoke(connection, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
+          return forward(connection, method, args);
         });
   }
 

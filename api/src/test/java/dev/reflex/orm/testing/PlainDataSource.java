@@ -1,6 +1,8 @@
 package dev.reflex.orm.testing;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -12,6 +14,23 @@ import javax.sql.DataSource;
  * credentials ignored, since the subclass knows where its connections come from.
  */
 abstract class PlainDataSource implements DataSource {
+  /**
+   * Calls a method of a proxied connection on the real one, rethrowing what the real one throws.
+   *
+   * @param real the connection behind the proxy
+   * @param method the method called on the proxy
+   * @param args its arguments, or {@code null}
+   * @return what the real connection returned
+   * @throws Throwable what the real connection threw
+   */
+  static Object forward(Connection real, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(real, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     return getConnection();

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.util.DriverDataSource;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Pools;
 import dev.reflex.orm.internal.UrlParser;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -106,11 +105,7 @@ public final class TransactionCalls implements AutoCloseable {
               }
               record(method.getName() + (args == null ? "()" : "(" + args[0] + ")"), changed);
             }
-            try {
-              return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
+            return forward(real, method, args);
           });
     }
   }

@@ -2,6 +2,7 @@ package dev.reflex.orm.benchmarks;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -71,7 +72,7 @@ public class PhasedSessionBenchmark {
 
     @Setup(Level.Iteration)
     public void clear() {
-      java.util.Arrays.fill(begun, 0);
+      Arrays.fill(begun, 0);
     }
   }
 

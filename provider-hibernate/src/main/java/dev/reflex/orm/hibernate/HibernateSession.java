@@ -143,10 +143,11 @@ final class HibernateSession implements ProviderSession {
     RuntimeException failure = null;
     if (!poolRollsBackOnClose) {
       try {
+        Transaction transaction = session.getTransaction();
         if (connectionLost()) {
           release();
-        } else if (session.getTransaction().isActive()) {
-          session.getTransaction().rollback();
+        } else if (transaction.isActive()) {
+          transaction.rollback();
         }
       } catch (RuntimeException e) {
         failure = e;
