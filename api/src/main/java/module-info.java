@@ -5,10 +5,15 @@
  * <p>Applications use {@link dev.reflex.orm.Reflex}, {@link dev.reflex.orm.ReflexDatabase} and
  * {@link dev.reflex.orm.ReflexSession}; ORM adapters implement {@link dev.reflex.orm.spi.ReflexProvider}
  * and are found with {@link java.util.ServiceLoader}.
+ *
+ * @uses dev.reflex.orm.spi.ReflexProvider the ORM adapters
+ * @uses dev.reflex.orm.PoolConfigurer the application's declared pool configurers
+ * @uses java.sql.Driver the JDBC drivers
  */
 module dev.reflex.orm {
   requires transitive java.sql;
-  requires com.zaxxer.hikari;
+  // transitive: the API shows HikariCP's own HikariConfig (PoolConfigurer), so a user's module reads it
+  requires transitive com.zaxxer.hikari;
   requires org.slf4j;
 
   exports dev.reflex.orm;
@@ -18,4 +23,5 @@ module dev.reflex.orm {
 
   uses dev.reflex.orm.spi.ReflexProvider;
   uses java.sql.Driver;
+  uses dev.reflex.orm.PoolConfigurer;
 }

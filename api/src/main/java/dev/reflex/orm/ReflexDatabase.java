@@ -48,7 +48,11 @@ public final class ReflexDatabase implements AutoCloseable {
     String poolUrl = url == null ? null : Pools.poolUrl(url);
     this.keeper = url != null && url.inMemory() ? keepAlive(url, poolUrl) : null;
     try {
-      this.pool = url == null ? null : Pools.create(url, poolUrl, resolved.poolSize, resolved.poolTimeout);
+      this.pool = url == null ? null
+          : Pools.create(url, poolUrl, resolved.poolSize, resolved.poolTimeout, resolved.configurers);
+    } catch (ReflexException e) {
+      closeQuietly(keeper);
+      throw e;
     } catch (RuntimeException e) {
       closeQuietly(keeper);
       throw Failures.unableToConnect(e, url, origin, null);

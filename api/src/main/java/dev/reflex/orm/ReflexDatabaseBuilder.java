@@ -91,9 +91,11 @@ public final class ReflexDatabaseBuilder {
   }
 
   /**
-   * Adds configurers that receive the ORM's own bootstrap object before it is built.
+   * Adds configurers that receive the ORM's own bootstrap object before it is built, or HikariCP's
+   * configuration before the pool starts ({@link PoolConfigurer}).
    *
-   * @param configurers {@code HibernateConfigurer}, {@code MyBatisConfigurer} or {@code JdbiConfigurer}s
+   * @param configurers {@code HibernateConfigurer}, {@code MyBatisConfigurer}, {@code JdbiConfigurer} or
+   *     {@link PoolConfigurer}s
    * @return this builder
    */
   public ReflexDatabaseBuilder configure(ReflexConfigurer... configurers) {

@@ -42,25 +42,46 @@ public record Context(DataSource dataSource, boolean poolRollsBackOnClose, Datab
 
   @Override
   public <C extends ReflexConfigurer> List<C> configurers(Class<C> type) {
-    return allConfigurers.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+    return passed(type, allConfigurers);
   }
 
   @Override
   public <C extends ReflexConfigurer> List<C> configurers(Class<C> type, ServiceLoader<C> declared) {
-    List<C> passed = configurers(type);
+    return ordered(type, allConfigurers, declared);
+  }
+
+  /**
+   * Orders the configurers of one type as every configurer runs: the declared ones, then those passed to the
+   * builder, a declared one of the same class as a passed one left out. The providers reach it through
+   * {@link #configurers(Class, ServiceLoader)}; the pool's configurers through {@link Pools}.
+   *
+   * @param type the configurer type
+   * @param all every configurer passed to the builder, of any type
+   * @param declared {@code ServiceLoader.load(type)}, called from the module that {@code uses} the type
+   * @param <C> that type
+   * @return the configurers to run, in order
+   * @throws ProviderFailedException when a declared configurer cannot be loaded, naming what to check
+   */
+  public static <C extends ReflexConfigurer> List<C> ordered(Class<C> type, List<ReflexConfigurer> all,
+      ServiceLoader<C> declared) {
+    List<C> passed = passed(type, all);
     Set<Class<?>> passedClasses = passed.stream().map(Object::getClass).collect(Collectors.toSet());
-    List<C> all = new ArrayList<>();
+    List<C> ordered = new ArrayList<>();
     try {
       declared.forEach(configurer -> {
         if (!passedClasses.contains(configurer.getClass())) {
-          all.add(configurer);
+          ordered.add(configurer);
         }
       });
     } catch (ServiceConfigurationError e) {
       throw new ProviderFailedException("A declared " + type.getSimpleName() + " cannot be loaded: " + e.getMessage()
           + "; check its provides clause or META-INF/services entry and its public no-argument constructor", e);
     }
-    all.addAll(passed);
-    return all;
+    ordered.addAll(passed);
+    return ordered;
+  }
+
+  private static <C extends ReflexConfigurer> List<C> passed(Class<C> type, List<ReflexConfigurer> all) {
+    return all.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
   }
 }

@@ -3,9 +3,15 @@ package dev.reflex.orm.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.DatabaseKind;
+import dev.reflex.orm.InvalidConfigurationException;
+import dev.reflex.orm.PoolConfigurer;
+import dev.reflex.orm.ReflexConfigurer;
 import java.time.Duration;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Builds the HikariCP pool for a URL: HikariCP does the pooling, validation and reconnection; this class only
@@ -44,10 +50,34 @@ public final class Pools {
    * @param jdbcUrl the URL from {@link #poolUrl}
    * @param size the maximum number of connections
    * @param timeout how long a caller waits for a free connection
+   * @param configurers every configurer passed to the builder; the {@link PoolConfigurer}s among them, after the
+   *     declared ones, have the last word on the configuration
    * @return the running pool
+   * @throws InvalidConfigurationException when HikariCP refuses the configuration the configurers left
    */
-  public static HikariDataSource create(DatabaseUrl url, String jdbcUrl, int size, Duration timeout) {
-    return new HikariDataSource(config(url, jdbcUrl, size, timeout));
+  public static HikariDataSource create(DatabaseUrl url, String jdbcUrl, int size, Duration timeout,
+      List<ReflexConfigurer> configurers) {
+    HikariConfig config = config(url, jdbcUrl, size, timeout);
+    List<PoolConfigurer> ordered =
+        Context.ordered(PoolConfigurer.class, configurers, ServiceLoader.load(PoolConfigurer.class));
+    if (!ordered.isEmpty()) {
+      for (PoolConfigurer configurer : ordered) {
+        try {
+          configurer.configure(config);
+        } catch (RuntimeException e) {
+          throw new InvalidConfigurationException("The PoolConfigurer " + configurer.getClass().getName()
+              + " failed: " + Secrets.scrub(Failures.rootMessage(e), url.password()) + "; fix it, or leave it out", e);
+        }
+      }
+      try {
+        config.validate();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new InvalidConfigurationException("HikariCP refuses the pool configuration the PoolConfigurers "
+            + ordered.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", ")) + " left: "
+            + Secrets.scrub(Failures.rootMessage(e), url.password()) + "; fix the value they set", e);
+      }
+    }
+    return new HikariDataSource(config);
   }
 
   /**
