@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -150,6 +151,10 @@ class DiscoveryTest {
         .extracting(e -> e.source()).containsExactlyInAnyOrder("dev.reflex.orm", "dev.reflex.orm.spi");
     assertThat(descriptor.exports()).filteredOn(e -> e.isQualified())
         .extracting(e -> e.source() + " to " + e.targets()).containsExactly("dev.reflex.orm.internal to [dev.reflex.db]");
-    assertThat(descriptor.uses()).containsExactlyInAnyOrder("dev.reflex.orm.spi.ReflexProvider", "java.sql.Driver");
+    assertThat(descriptor.uses())
+        .containsExactlyInAnyOrder("dev.reflex.orm.spi.ReflexProvider", "java.sql.Driver", "dev.reflex.orm.PoolConfigurer");
+    // the API shows HikariConfig (PoolConfigurer): a user's module reads HikariCP without requiring it
+    assertThat(descriptor.requires()).filteredOn(r -> r.name().equals("com.zaxxer.hikari"))
+        .extracting(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)).containsExactly(true);
   }
 }
