@@ -1,5 +1,8 @@
 package dev.reflex.orm.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The {@code user:password@host:port/database} part of a server URL.
  *
@@ -8,15 +11,13 @@ package dev.reflex.orm.internal;
 final class Authority {
   private final String user;
   private final String password;
-  private final String host;
-  private final int port;
+  private final List<String> hosts;
   private final String database;
 
-  private Authority(String user, String password, String host, int port, String database) {
+  private Authority(String user, String password, List<String> hosts, String database) {
     this.user = user;
     this.password = password;
-    this.host = host;
-    this.port = port;
+    this.hosts = hosts;
     this.database = database;
   }
 
@@ -38,6 +39,19 @@ final class Authority {
       user = UrlParser.decode(colon < 0 ? credentials : credentials.substring(0, colon), "user name", masked);
       password = colon < 0 ? null : UrlParser.decode(credentials.substring(colon + 1), "password", masked);
     }
+    List<String> hosts = new ArrayList<>();
+    // libpq's multi-host form, which the PostgreSQL and MariaDB drivers share: host1:port1,host2:port2
+    String[] list = hostPort.split(",", -1);
+    for (String one : list) {
+      if (one.isEmpty() && list.length > 1) {
+        throw UrlParser.invalid(masked, "has an empty entry in its list of hosts: write host1:port1,host2:port2");
+      }
+      hosts.add(hostAndPort(one, masked, defaultPort));
+    }
+    return new Authority(user, password, List.copyOf(hosts), database);
+  }
+
+  private static String hostAndPort(String hostPort, String masked, int defaultPort) {
     String host;
     String portText = null;
     if (hostPort.startsWith("[")) {
@@ -61,7 +75,7 @@ final class Authority {
     if (host.isEmpty() || host.equals("[]")) {
       throw UrlParser.invalid(masked, "has no host: write scheme://user:password@host:port/database");
     }
-    return new Authority(user, password, host, port(portText, masked, defaultPort), database);
+    return host + ":" + port(portText, masked, defaultPort);
   }
 
   private static int port(String text, String masked, int defaultPort) {
@@ -87,8 +101,14 @@ final class Authority {
     return password;
   }
 
+  /** @return {@code host:port}, or {@code host1:port1,host2:port2,...} for several hosts */
   String hostAndPort() {
-    return host + ":" + port;
+    return String.join(",", hosts);
+  }
+
+  /** @return how many hosts the URL names */
+  int hostCount() {
+    return hosts.size();
   }
 
   String database() {

@@ -62,12 +62,12 @@ public final class UrlParser {
       case "postgresql":
       case "postgres":
         checkDriver(masked, base, driver, POSTGRESQL_DRIVERS);
-        return server(rest, masked, DatabaseKind.POSTGRESQL, "jdbc:postgresql://", 5432);
+        return server(rest, masked, DatabaseKind.POSTGRESQL, 5432);
       case "mariadb":
       case "mysql":
         checkDriver(masked, base, driver, MYSQL_DRIVERS);
         DatabaseKind kind = base.equals("mysql") ? DatabaseKind.MYSQL : DatabaseKind.MARIADB;
-        return server(rest, masked, kind, "jdbc:mariadb://", 3306);
+        return server(rest, masked, kind, 3306);
       default:
         throw invalid(masked, "has the unknown scheme \"" + scheme + "\": use postgresql://, postgres://,"
             + " mariadb://, mysql://, sqlite://, h2:// or a jdbc: URL");
@@ -125,11 +125,19 @@ public final class UrlParser {
         authority.user(), authority.password(), DatabaseKind.H2, masked);
   }
 
-  private static DatabaseUrl server(String rest, String masked, DatabaseKind kind, String prefix, int port) {
+  private static DatabaseUrl server(String rest, String masked, DatabaseKind kind, int port) {
     String[] parts = splitQuery(rest);
     Authority authority = Authority.parse(parts[0], masked, port);
-    String query = parts[1].isEmpty() ? "" : "?" + parts[1];
-    return new DatabaseUrl(prefix + authority.hostAndPort() + "/" + authority.database() + query,
+    String start = "jdbc:postgresql://" + authority.hostAndPort() + "/";
+    String query = parts[1];
+    if (kind == DatabaseKind.POSTGRESQL) {
+      query = LibpqParameters.toJdbc(query, masked);
+    } else {
+      String[] mapped = MariaDbParameters.toJdbc(authority.hostAndPort(), authority.hostCount(), query, masked);
+      start = mapped[0];
+      query = mapped[1];
+    }
+    return new DatabaseUrl(start + authority.database() + (query.isEmpty() ? "" : "?" + query),
         authority.user(), authority.password(), kind, masked);
   }
 

@@ -45,6 +45,40 @@ class UrlParserTest {
       mysql://app:pw@db/app                                | jdbc:mariadb://db:3306/app                    | app   | pw         | MYSQL
       mysql+pymysql://app:pw@db/app?charset=utf8mb4        | jdbc:mariadb://db:3306/app?charset=utf8mb4    | app   | pw         | MYSQL
       mariadb+mariadbconnector://app:pw@[::1]/app          | jdbc:mariadb://[::1]:3306/app                 | app   | pw         | MARIADB
+      postgresql://app:pw@h1:5432,h2:5433/app              | jdbc:postgresql://h1:5432,h2:5433/app         | app   | pw         | POSTGRESQL
+      postgresql://h1,h2,h3/app                            | jdbc:postgresql://h1:5432,h2:5432,h3:5432/app | -     | -          | POSTGRESQL
+      postgresql://app@[::1]:5432,[2001:db8::7]/app        | jdbc:postgresql://[::1]:5432,[2001:db8::7]:5432/app | app | -      | POSTGRESQL
+      postgres://127.0.0.1:25432,127.0.0.1:25433/app?target_session_attrs=read-write&sslmode=prefer | jdbc:postgresql://127.0.0.1:25432,127.0.0.1:25433/app?targetServerType=primary&sslmode=prefer | - | - | POSTGRESQL
+      postgresql://h1,h2/app?target_session_attrs=any      | jdbc:postgresql://h1:5432,h2:5432/app?targetServerType=any | - | - | POSTGRESQL
+      postgresql://h1,h2/app?target_session_attrs=read-only | jdbc:postgresql://h1:5432,h2:5432/app?targetServerType=secondary | - | - | POSTGRESQL
+      postgresql://h1,h2/app?target_session_attrs=primary  | jdbc:postgresql://h1:5432,h2:5432/app?targetServerType=primary | - | - | POSTGRESQL
+      postgresql://h1,h2/app?target_session_attrs=standby  | jdbc:postgresql://h1:5432,h2:5432/app?targetServerType=secondary | - | - | POSTGRESQL
+      postgresql://h1,h2/app?target_session_attrs=prefer-standby | jdbc:postgresql://h1:5432,h2:5432/app?targetServerType=preferSecondary | - | - | POSTGRESQL
+      postgresql://h1,h2/app?load_balance_hosts=random     | jdbc:postgresql://h1:5432,h2:5432/app?loadBalanceHosts=true | - | - | POSTGRESQL
+      postgresql://h1,h2/app?load_balance_hosts=disable    | jdbc:postgresql://h1:5432,h2:5432/app?loadBalanceHosts=false | - | - | POSTGRESQL
+      postgresql://db/app?connect_timeout=10               | jdbc:postgresql://db:5432/app?connectTimeout=10 | -   | -          | POSTGRESQL
+      postgresql://db/app?connect_timeout=1                | jdbc:postgresql://db:5432/app?connectTimeout=2 | -    | -          | POSTGRESQL
+      postgresql://db/app?connect_timeout=0                | jdbc:postgresql://db:5432/app?connectTimeout=0 | -    | -          | POSTGRESQL
+      postgresql://db/app?connect_timeout=-3               | jdbc:postgresql://db:5432/app?connectTimeout=0 | -    | -          | POSTGRESQL
+      postgresql://db/app?application_name=billing         | jdbc:postgresql://db:5432/app?ApplicationName=billing | - | -       | POSTGRESQL
+      postgresql://db/app?fallback_application_name=billing | jdbc:postgresql://db:5432/app?ApplicationName=billing | - | -      | POSTGRESQL
+      postgresql://db/app?fallback_application_name=fb&application_name=billing | jdbc:postgresql://db:5432/app?ApplicationName=billing | - | - | POSTGRESQL
+      postgresql://db/app?sslmode=verify-full&sslrootcert=/etc/ca.pem&sslcert=/etc/c.pem&sslkey=/etc/k.pem | jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=/etc/ca.pem&sslcert=/etc/c.pem&sslkey=/etc/k.pem | - | - | POSTGRESQL
+      postgresql://db/app?sslpassword=keypass              | jdbc:postgresql://db:5432/app?sslpassword=keypass | - | -        | POSTGRESQL
+      postgresql://db/app?gssencmode=disable&krbsrvname=pg&gsslib=gssapi | jdbc:postgresql://db:5432/app?gssEncMode=disable&kerberosServerName=pg&gsslib=gssapi | - | - | POSTGRESQL
+      postgresql://db/app?channel_binding=require&require_auth=scram-sha-256 | jdbc:postgresql://db:5432/app?channelBinding=require&requireAuth=scram-sha-256 | - | - | POSTGRESQL
+      postgresql://db/app?sslnegotiation=direct&sslmode=require | jdbc:postgresql://db:5432/app?sslNegotiation=direct&sslmode=require | - | - | POSTGRESQL
+      postgresql://db/app?options=-c%20search_path%3Dapp   | jdbc:postgresql://db:5432/app?options=-c%20search_path%3Dapp | - | - | POSTGRESQL
+      postgresql://db/app?service=billing                  | jdbc:postgresql://db:5432/app?service=billing | -     | -          | POSTGRESQL
+      postgresql://db/app?replication=database             | jdbc:postgresql://db:5432/app?replication=database | - | -       | POSTGRESQL
+      postgresql://db/app?keepalives=1                     | jdbc:postgresql://db:5432/app?tcpKeepAlive=true | -   | -          | POSTGRESQL
+      postgresql://db/app?keepalives=0                     | jdbc:postgresql://db:5432/app?tcpKeepAlive=false | -  | -          | POSTGRESQL
+      postgresql://db/app?client_encoding=UTF8&sslsni=1    | jdbc:postgresql://db:5432/app                 | -     | -          | POSTGRESQL
+      postgresql://db/app?user=app&socketTimeout=30        | jdbc:postgresql://db:5432/app?user=app&socketTimeout=30 | - | -     | POSTGRESQL
+      mariadb://app@h1:3306,h2:3306/app                    | jdbc:mariadb:sequential://h1:3306,h2:3306/app | app   | -          | MARIADB
+      mariadb://app@h1,h2/app?haMode=loadbalance           | jdbc:mariadb:loadbalance://h1:3306,h2:3306/app | app  | -          | MARIADB
+      mysql://app:pw@primary,replica/app?haMode=replication&useSsl=true | jdbc:mariadb:replication://primary:3306,replica:3306/app?useSsl=true | app | pw | MYSQL
+      mariadb://app@db/app?haMode=sequential               | jdbc:mariadb:sequential://db:3306/app         | app   | -          | MARIADB
       jdbc:postgresql://db/app?user=app                    | jdbc:postgresql://db/app?user=app             | -     | -          | POSTGRESQL
       jdbc:h2:mem:test;DB_CLOSE_DELAY=-1                   | jdbc:h2:mem:test;DB_CLOSE_DELAY=-1            | -     | -          | H2
       jdbc:sqlite:app.db                                   | jdbc:sqlite:app.db                            | -     | -          | SQLITE
@@ -86,6 +120,33 @@ class UrlParserTest {
       sqlite:///                             | names no file
       h2:///                                 | names no file: write h2:///relative/path
       postgresql://app:p%zzw@db/app          | has a malformed percent-escape in the password: write % as %25
+      postgresql://h1,,h2/app                | has an empty entry in its list of hosts: write host1:port1,host2:port2
+      postgresql://h1:5432,h2:x/app          | has the port "x": a port is a whole number from 1 to 65535
+      postgresql://h1,h2/app?target_session_attrs=read-mostly | has target_session_attrs=read-mostly: libpq takes any, prefer-standby, primary, read-only, read-write, standby
+      postgresql://db/app?load_balance_hosts=yes | has load_balance_hosts=yes: libpq takes disable, random
+      postgresql://db/app?connect_timeout=ten | has connect_timeout=ten: write a whole number of seconds
+      postgresql://db/app?keepalives=yes     | has keepalives=yes: libpq takes 0, 1
+      postgresql://app:pw@db/app?keepalives_idle=30 | Database URL "postgresql://app:***@db/app?keepalives_idle=30" has the libpq parameter "keepalives_idle", which pgJDBC cannot honour: leave it out
+      postgresql://db/app?keepalives_interval=5 | the libpq parameter "keepalives_interval", which pgJDBC cannot honour
+      postgresql://db/app?keepalives_count=3 | the libpq parameter "keepalives_count", which pgJDBC cannot honour
+      postgresql://db/app?tcp_user_timeout=9 | the libpq parameter "tcp_user_timeout", which pgJDBC cannot honour: use pgJDBC's socketTimeout
+      postgresql://db/app?hostaddr=10.0.0.1  | the libpq parameter "hostaddr", which pgJDBC cannot honour
+      postgresql://db/app?host=other         | the libpq parameter "host", which pgJDBC cannot honour: write the hosts before the path
+      postgresql://db/app?port=5433          | the libpq parameter "port", which pgJDBC cannot honour: write the port after the host
+      postgresql://db/app?dbname=other       | the libpq parameter "dbname", which pgJDBC cannot honour: write the database as the path
+      postgresql://db/app?passfile=/p        | the libpq parameter "passfile", which pgJDBC cannot honour
+      postgresql://db/app?sslcompression=1   | the libpq parameter "sslcompression", which pgJDBC cannot honour
+      postgresql://db/app?sslcrl=/crl.pem    | the libpq parameter "sslcrl", which pgJDBC cannot honour
+      postgresql://db/app?sslcrldir=/crl     | the libpq parameter "sslcrldir", which pgJDBC cannot honour
+      postgresql://db/app?sslcertmode=require | the libpq parameter "sslcertmode", which pgJDBC cannot honour
+      postgresql://db/app?sslsni=0           | the libpq parameter "sslsni", which pgJDBC cannot honour
+      postgresql://db/app?ssl_min_protocol_version=TLSv1.3 | the libpq parameter "ssl_min_protocol_version", which pgJDBC cannot honour: set jdk.tls.client.protocols
+      postgresql://db/app?ssl_max_protocol_version=TLSv1.2 | the libpq parameter "ssl_max_protocol_version", which pgJDBC cannot honour
+      postgresql://db/app?requiressl=1       | the libpq parameter "requiressl", which pgJDBC cannot honour: write sslmode=require
+      postgresql://db/app?requirepeer=pg     | the libpq parameter "requirepeer", which pgJDBC cannot honour
+      postgresql://db/app?gssdelegation=1    | the libpq parameter "gssdelegation", which pgJDBC cannot honour
+      postgresql://db/app?client_encoding=LATIN1 | the libpq parameter "client_encoding", which pgJDBC cannot honour: leave it out: pgJDBC always talks UTF8
+      mariadb://h1,h2/app?haMode=galera      | Database URL "mariadb://h1,h2/app?haMode=galera" has haMode=galera: the MariaDB driver's modes are sequential, loadbalance and replication
       """)
   void rejectsABadUrlWithOneLine(String url, String message) {
     assertThatThrownBy(() -> UrlParser.parse(url)).isInstanceOf(InvalidUrlException.class)
