@@ -187,14 +187,15 @@ class FailoverTest {
 
         // every commit reported as done is on the last primary
         Set<Long> committed = attempts.stream().filter(Attempt::committed).map(Attempt::id).collect(Collectors.toSet());
-        Set<Long> stored = db.transaction(s -> ids(s));
+        Set<Long> stored = db.transaction(FailoverTest::ids);
         assertThat(stored).containsAll(committed);
         assertThat(db.transaction(FailoverTest::server)).isEqualTo(new Server(formation.primary(), false));
 
         // the replica database kept reading after each failover, and reads the rows written through the primary
         long lastFailoverEnd = failoverStarts.get(FAILOVERS - 1);
         assertThat(reads).anyMatch(read -> read > lastFailoverEnd);
-        assertThat(replica.transaction(s -> ids(s))).containsAll(committedBefore(attempts, lastFailoverEnd));
+        Set<Long> replicated = replica.transaction(FailoverTest::ids);
+        assertThat(replicated).containsAll(committedBefore(attempts, lastFailoverEnd));
       }
     }
   }

@@ -108,6 +108,13 @@ final class Formation implements AutoCloseable {
       }
     }
     waitFor("a primary and a secondary", () -> primary() != null && secondary() != null);
+    // the URL pg_autoctl prints names no user: libpq and pgJDBC then log in as the operating system's user, so
+    // that role owns the application's database, as an application's role would
+    String role = "\"" + System.getProperty("user.name").replace("\"", "\"\"") + "\"";
+    if (query(primary(), "app", "create role " + role + " login") == null
+        || query(primary(), "app", "alter database app owner to " + role) == null) {
+      throw new IllegalStateException("could not create the role " + role + " on the primary");
+    }
   }
 
   /** @return what {@code pg_autoctl show uri --formation default} prints: the application's URL */
