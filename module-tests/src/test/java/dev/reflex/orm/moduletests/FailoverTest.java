@@ -128,6 +128,12 @@ class FailoverTest {
               .poolTimeout(Duration.ofSeconds(30)).build()) {
         db.transaction(s -> {
           execute(s, "create table ledger (id bigint primary key, port int not null)");
+          // a commit that is still running when the failover stops the old primary: a deferred trigger sleeps in it
+          execute(s, "create table slow (id int)");
+          execute(s, "create function sleep_in_commit() returns trigger language plpgsql as"
+              + " $$ begin perform pg_sleep(60); return null; end $$");
+          execute(s, "create constraint trigger slow_commit after insert on slow deferrable initially deferred"
+              + " for each row execute function sleep_in_commit()");
           return null;
         });
         int standby = formation.secondary();
@@ -145,9 +151,12 @@ class FailoverTest {
         Thread reader = reader(replica, reads, readFailures, stop);
         List<Long> failoverStarts = new ArrayList<>();
         List<Integer> newPrimaries = new ArrayList<>();
+        List<InFlight> inFlight = new ArrayList<>();
         try {
           waitUntil(() -> committedOn(attempts, formation.primary(), began) >= 20);
           for (int i = 0; i < FAILOVERS; i++) {
+            int oldPrimary = formation.primary();
+            inFlight.add(commitInFlight(db, i, oldPrimary));
             long start = System.nanoTime();
             failoverStarts.add(start);
             formation.failover();
@@ -179,11 +188,21 @@ class FailoverTest {
         for (int i = 0; i < FAILOVERS; i++) {
           assertThat(committedOn(attempts, newPrimaries.get(i), failoverStarts.get(i))).isPositive();
         }
-        // a commit cut off by the failover: its outcome is unknown, so it is never reported as a plain failure of
-        // the work. TODO(fix-commit): once CommitOutcomeUnknownException is in main, assert that type, and that
-        // the message never says "rolled back".
+        // a commit cut off by the failover (one per failover, held in the commit by the deferred trigger, and any
+        // of the writer's) fails as a commit failure, in one line.
+        // TODO(fix-commit): once CommitOutcomeUnknownException is in main, assert that type here and for the
+        // writer's cut-off commits, and that the message never says "rolled back" (today's UnableToCommitException
+        // message says so, wrongly: the commit's outcome is unknown).
+        List<Throwable> cutOff = new ArrayList<>();
+        for (InFlight commit : inFlight) {
+          cutOff.add(commit.outcome());
+        }
+        assertThat(cutOff).hasSize(FAILOVERS).allSatisfy(failure -> assertThat(failure)
+            .isInstanceOf(UnableToCommitException.class).hasMessageNotContaining("\n"));
         attempts.stream().filter(a -> a.failure() instanceof UnableToCommitException)
             .forEach(a -> assertThat(a.failure()).hasMessageNotContaining("\n"));
+        System.out.println("commits cut off by the failovers: " + cutOff.stream()
+            .map(f -> f.getClass().getSimpleName() + ": " + f.getMessage()).collect(Collectors.toList()));
 
         // every commit reported as done is on the last primary
         Set<Long> committed = attempts.stream().filter(Attempt::committed).map(Attempt::id).collect(Collectors.toSet());
@@ -197,6 +216,39 @@ class FailoverTest {
         Set<Long> replicated = replica.transaction(FailoverTest::ids);
         assertThat(replicated).containsAll(committedBefore(attempts, lastFailoverEnd));
       }
+    }
+  }
+
+  /**
+   * Starts a transaction whose commit is still running on the primary (its deferred trigger sleeps) when the
+   * failover begins; returns a holder that has its failure once the thread ends.
+   */
+  private static InFlight commitInFlight(ReflexDatabase db, int id, int primary) throws InterruptedException {
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(() -> {
+      try {
+        db.transaction(s -> {
+          execute(s, "insert into slow values (?)", id);
+          return null;
+        });
+        failure[0] = new AssertionError("the commit held in its trigger returned normally through a failover");
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    }, "commit-in-flight");
+    thread.start();
+    for (int i = 0; i < 200 && !"1".equals(Formation.query(primary, "app",
+        "select count(*) from pg_stat_activity where wait_event = 'PgSleep'")); i++) {
+      Thread.sleep(50);
+    }
+    return new InFlight(thread, failure);
+  }
+
+  /** A commit held on the primary, and how it ended. */
+  record InFlight(Thread thread, Throwable[] failure) {
+    Throwable outcome() throws InterruptedException {
+      thread.join(60_000);
+      return failure[0];
     }
   }
 
