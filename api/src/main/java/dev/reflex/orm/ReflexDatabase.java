@@ -50,7 +50,8 @@ public final class ReflexDatabase implements AutoCloseable {
     try {
       this.pool = url == null ? null
           : Pools.create(url, poolUrl, resolved.poolSize, resolved.poolTimeout, resolved.configurers);
-    } catch (ReflexException e) {
+    } catch (InvalidConfigurationException e) {
+      // a PoolConfigurer's failure, or a value it set that HikariCP refuses: not a failure to connect
       closeQuietly(keeper);
       throw e;
     } catch (RuntimeException e) {
