@@ -1,10 +1,12 @@
 package dev.reflex.orm.jdbi;
 
+import dev.reflex.orm.internal.jdbc.LostConnections;
 import dev.reflex.orm.spi.ProviderSession;
 import java.sql.Connection;
-import java.sql.SQLException;
-import org.jdbi.v3.core.ConnectionException;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JDBI {@link Handle} on one pooled connection, always inside a transaction. On a pool that rolls back on
@@ -12,14 +14,26 @@ import org.jdbi.v3.core.Handle;
  * by the next transaction without a word to JDBI; otherwise {@link #commit()} and {@link #rollback()} begin the
  * next one through JDBI at once.
  *
+ * <p>A handle keeps one connection for life: when that connection is lost, {@link #rollback()} closes the handle
+ * and opens another, on a fresh connection, so that the session goes on.
+ *
  * <p>Not thread-safe, as the {@code Handle} is not.
  */
 final class JdbiSession implements ProviderSession {
-  private final Handle handle;
-  private final boolean poolRollsBackOnClose;
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiSession.class);
 
-  JdbiSession(Handle handle, boolean poolRollsBackOnClose) {
+  private final Supplier<Handle> opener;
+  private final boolean poolRollsBackOnClose;
+  private Handle handle;
+
+  /**
+   * @param handle the handle, inside its first transaction
+   * @param opener opens another such handle, after a lost connection
+   * @param poolRollsBackOnClose whether the pool rolls back on close
+   */
+  JdbiSession(Handle handle, Supplier<Handle> opener, boolean poolRollsBackOnClose) {
     this.handle = handle;
+    this.opener = opener;
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
@@ -36,7 +50,7 @@ final class JdbiSession implements ProviderSession {
 
   @Override
   public void commit() {
-    handle.commit();
+    LostConnections.commit(handle.getConnection(), handle::commit);
     if (!poolRollsBackOnClose) {
       handle.begin();
     }
@@ -44,8 +58,18 @@ final class JdbiSession implements ProviderSession {
 
   @Override
   public void rollback() {
-    handle.rollback();
-    if (!poolRollsBackOnClose) {
+    if (!lost()) {
+      try {
+        handle.rollback();
+      } catch (RuntimeException e) {
+        if (!lost()) {
+          throw e;
+        }
+      }
+    }
+    if (lost()) {
+      replaceHandle();
+    } else if (!poolRollsBackOnClose) {
       handle.begin();
     }
   }
@@ -58,9 +82,12 @@ final class JdbiSession implements ProviderSession {
    */
   @Override
   public void close() {
+    if (handle.isClosed()) {
+      return; // a replacement could not be opened after a lost connection: nothing is held
+    }
     RuntimeException failure = null;
     try {
-      if (!poolRollsBackOnClose && !connectionClosed() && handle.isInTransaction()) {
+      if (!poolRollsBackOnClose && !lost() && handle.isInTransaction()) {
         handle.rollback();
       }
     } catch (RuntimeException e) {
@@ -80,11 +107,19 @@ final class JdbiSession implements ProviderSession {
     }
   }
 
-  private boolean connectionClosed() {
-    try {
-      return handle.getConnection().isClosed();
-    } catch (SQLException e) {
-      throw new ConnectionException(e);
+  private boolean lost() {
+    return handle.isClosed() || LostConnections.isClosed(handle.getConnection());
+  }
+
+  /** Closes the handle of a lost connection, which the pool then discards, and opens one on a fresh connection. */
+  private void replaceHandle() {
+    if (!handle.isClosed()) {
+      try {
+        handle.close();
+      } catch (RuntimeException e) {
+        LOG.debug("Closing the handle of a lost connection failed: {}", e.toString());
+      }
     }
+    handle = opener.get(); // when this fails, the next rollback tries again
   }
 }

@@ -1,21 +1,37 @@
 package dev.reflex.orm.mybatis;
 
+import dev.reflex.orm.internal.jdbc.LostConnections;
 import dev.reflex.orm.spi.ProviderSession;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One MyBatis {@link SqlSession} on one pooled connection, with auto-commit off.
  *
+ * <p>An {@code SqlSession} keeps one connection for life: when that connection is lost, {@link #rollback()} closes
+ * it and opens another, on a fresh connection, so that the session goes on.
+ *
  * <p>Not thread-safe, as the {@code SqlSession} is not.
  */
 final class MyBatisSession implements ProviderSession {
-  private final SqlSession session;
-  private final boolean poolRollsBackOnClose;
+  private static final Logger LOG = LoggerFactory.getLogger(MyBatisSession.class);
 
-  MyBatisSession(SqlSession session, boolean poolRollsBackOnClose) {
+  private final Supplier<SqlSession> opener;
+  private final boolean poolRollsBackOnClose;
+  private SqlSession session;
+  private boolean released;
+
+  /**
+   * @param session the session, holding its connection
+   * @param opener opens another such session, after a lost connection
+   * @param poolRollsBackOnClose whether the pool rolls back on close
+   */
+  MyBatisSession(SqlSession session, Supplier<SqlSession> opener, boolean poolRollsBackOnClose) {
     this.session = session;
+    this.opener = opener;
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
@@ -32,17 +48,33 @@ final class MyBatisSession implements ProviderSession {
 
   /**
    * Flushes batched statements and commits. Forced: MyBatis skips the commit when no mapper statement
-   * changed anything, but work done on the unwrapped connection counts too.
+   * changed anything, but work done on the unwrapped connection counts too. The flush comes first, on its own, so
+   * that a statement failing there is never taken for a commit lost in flight.
    */
   @Override
   public void commit() {
-    session.commit(true);
+    session.flushStatements();
+    LostConnections.commit(session.getConnection(), () -> session.commit(true));
   }
 
-  /** Rolls back, forced for the same reason as {@link #commit()}, and clears MyBatis' local cache. */
+  /**
+   * Rolls back, forced for the same reason as {@link #commit()}, and clears MyBatis' local cache. A lost
+   * connection is not rolled back (its uncommitted work went with it) but replaced, with the session.
+   */
   @Override
   public void rollback() {
-    session.rollback(true);
+    if (!lost()) {
+      try {
+        session.rollback(true);
+      } catch (RuntimeException e) {
+        if (!lost()) {
+          throw e;
+        }
+      }
+    }
+    if (lost()) {
+      replaceSession();
+    }
   }
 
   /**
@@ -54,8 +86,11 @@ final class MyBatisSession implements ProviderSession {
    */
   @Override
   public void close() {
+    if (released) {
+      return; // a replacement could not be opened after a lost connection: nothing is held
+    }
     try {
-      if (!poolRollsBackOnClose && !connectionClosed()) {
+      if (!poolRollsBackOnClose && !lost()) {
         session.rollback(true);
       }
     } catch (RuntimeException e) {
@@ -69,11 +104,21 @@ final class MyBatisSession implements ProviderSession {
     session.close();
   }
 
-  private boolean connectionClosed() {
-    try {
-      return session.getConnection().isClosed();
-    } catch (SQLException e) {
-      return true;
+  private boolean lost() {
+    return released || LostConnections.isClosed(session.getConnection());
+  }
+
+  /** Closes the session of a lost connection, which the pool then discards, and opens one on a fresh connection. */
+  private void replaceSession() {
+    if (!released) {
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        LOG.debug("Closing the MyBatis session of a lost connection failed: {}", e.toString());
+      }
+      released = true;
     }
+    session = opener.get(); // when this fails, the next rollback tries again
+    released = false;
   }
 }
