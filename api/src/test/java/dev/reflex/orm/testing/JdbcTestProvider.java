@@ -40,6 +40,7 @@ public final class JdbcTestProvider implements ReflexProvider {
   private static final class Session implements ProviderSession {
     private final DataSource dataSource;
     private final boolean poolRollsBackOnClose;
+    /** {@code null} after a lost connection was released, until the next use. */
     private Connection connection;
 
     Session(DataSource dataSource, boolean poolRollsBackOnClose) {
@@ -57,20 +58,29 @@ public final class JdbcTestProvider implements ReflexProvider {
 
     @Override
     public <T> T unwrap(Class<T> type) {
+      if (type == Connection.class && connection == null) {
+        connect();
+      }
       return type == Connection.class ? type.cast(connection) : null;
     }
 
     @Override
     public void commit() {
+      if (connection == null) {
+        return;
+      }
       LostConnections.commit(connection, () -> run(connection::commit));
     }
 
-    /** Rolls back; a lost connection is handed back to the pool instead, and a fresh one taken. */
+    /** Rolls back; a lost connection is handed back to the pool instead, and the next use takes a fresh one. */
     @Override
     public void rollback() {
+      if (connection == null) {
+        return;
+      }
       if (LostConnections.isClosed(connection)) {
         run(connection::close);
-        connect();
+        connection = null;
       } else {
         run(connection::rollback);
       }
@@ -78,6 +88,9 @@ public final class JdbcTestProvider implements ReflexProvider {
 
     @Override
     public void close() {
+      if (connection == null) {
+        return;
+      }
       run(() -> {
         if (!poolRollsBackOnClose && !connection.isClosed()) {
           connection.rollback();

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -302,6 +303,35 @@ public abstract class ProviderContract {
         session.commit();
       }
       assertThat(countDirectly(url)).as("rows on the server: the lost commit's and the next one's").isEqualTo(2);
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+  void aServerThatStopsAnsweringFailsTheCommitWithinTheSocketTimeout(TestDatabase database) throws Exception {
+    String url = database.freshUrl();
+    // the test's own bound, in the URL (seconds for pgJDBC, milliseconds for MariaDB): short, to stay fast
+    String bound = database == TestDatabase.POSTGRESQL ? "?socketTimeout=2" : "?socketTimeout=2000";
+    try (TcpProxy proxy = TcpProxy.inFrontOf(url); ReflexDatabase db = open(proxy.url(url) + bound)) {
+      try (ReflexSession session = db.session()) {
+        // on the connection, so that the row is on the server now: an ORM may hold it until the commit's flush,
+        // and a server frozen during that flush's statement never got the commit (a plain rollback)
+        try (Statement statement = session.unwrap(Connection.class).createStatement()) {
+          statement.executeUpdate("insert into book (id, title) values (1, 'the server froze before it answered')");
+        }
+        proxy.freeze(); // nothing passes any more, and nothing closes, as with a frozen server or a dead link
+        long start = System.nanoTime();
+        Throwable failure = TcpProxy.within(Duration.ofSeconds(60), session::commit);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.println(provider() + " on a frozen " + database + " link: the commit failed after " + millis
+            + " ms: " + failure);
+        assertThat(failure).as("after %s ms", millis).isInstanceOf(CommitOutcomeUnknownException.class)
+            .hasMessageStartingWith("The connection was lost while the commit was in flight, so the outcome is"
+                + " unknown");
+        assertThat(millis).as("milliseconds the commit waited").isBetween(1_900L, 30_000L);
+      }
+      proxy.close(); // the server is gone for good: the pool stops waiting for it
       assertThat(activeConnections(db)).isZero();
     }
   }

@@ -10,7 +10,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -105,6 +109,30 @@ public final class TcpProxy implements AutoCloseable {
     quietly(listener);
     for (Socket socket : sockets) {
       quietly(socket);
+    }
+  }
+
+  /**
+   * Runs work on another thread, so that work hung on a frozen server fails the test instead of hanging the build.
+   *
+   * @param limit how long to wait at most
+   * @param work the work
+   * @return what it threw, or {@code null}
+   * @throws AssertionError when it still runs after the limit
+   */
+  public static Throwable within(Duration limit, Runnable work) throws InterruptedException, ExecutionException {
+    CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+      try {
+        work.run();
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+    try {
+      return outcome.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("still waiting after " + limit.toSeconds() + " s: the connection has no bounded wait");
     }
   }
 

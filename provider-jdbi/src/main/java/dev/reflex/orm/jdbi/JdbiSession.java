@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * by the next transaction without a word to JDBI; otherwise {@link #commit()} and {@link #rollback()} begin the
  * next one through JDBI at once.
  *
- * <p>A handle keeps one connection for life: when that connection is lost, {@link #rollback()} closes the handle
- * and opens another, on a fresh connection, so that the session goes on.
+ * <p>A handle keeps one connection for life: when that connection is lost, {@link #rollback()} closes the handle,
+ * which hands the connection back to the pool to be discarded, and the next use of the session opens another on a
+ * fresh connection, so that the session goes on. Not at once: a server that is gone would make the failing commit
+ * wait for the pool timeout as well.
  *
  * <p>Not thread-safe, as the {@code Handle} is not.
  */
@@ -24,6 +26,7 @@ final class JdbiSession implements ProviderSession {
 
   private final Supplier<Handle> opener;
   private final boolean poolRollsBackOnClose;
+  /** {@code null} after a lost connection was released, until the next use. */
   private Handle handle;
 
   /**
@@ -39,6 +42,9 @@ final class JdbiSession implements ProviderSession {
 
   @Override
   public <T> T unwrap(Class<T> type) {
+    if (handle == null && (type.isAssignableFrom(Handle.class) || type == Connection.class)) {
+      handle = opener.get();
+    }
     if (type.isInstance(handle)) {
       return type.cast(handle);
     }
@@ -50,6 +56,9 @@ final class JdbiSession implements ProviderSession {
 
   @Override
   public void commit() {
+    if (handle == null) {
+      return; // nothing ran since the lost connection was released
+    }
     LostConnections.commit(handle.getConnection(), handle::commit);
     if (!poolRollsBackOnClose) {
       handle.begin();
@@ -58,6 +67,9 @@ final class JdbiSession implements ProviderSession {
 
   @Override
   public void rollback() {
+    if (handle == null) {
+      return;
+    }
     if (!lost()) {
       try {
         handle.rollback();
@@ -68,7 +80,7 @@ final class JdbiSession implements ProviderSession {
       }
     }
     if (lost()) {
-      replaceHandle();
+      release();
     } else if (!poolRollsBackOnClose) {
       handle.begin();
     }
@@ -82,8 +94,8 @@ final class JdbiSession implements ProviderSession {
    */
   @Override
   public void close() {
-    if (handle.isClosed()) {
-      return; // a replacement could not be opened after a lost connection: nothing is held
+    if (handle == null) {
+      return; // a lost connection was released, and none taken since
     }
     RuntimeException failure = null;
     try {
@@ -111,15 +123,13 @@ final class JdbiSession implements ProviderSession {
     return handle.isClosed() || LostConnections.isClosed(handle.getConnection());
   }
 
-  /** Closes the handle of a lost connection, which the pool then discards, and opens one on a fresh connection. */
-  private void replaceHandle() {
-    if (!handle.isClosed()) {
-      try {
-        handle.close();
-      } catch (RuntimeException e) {
-        LOG.debug("Closing the handle of a lost connection failed: {}", e.toString());
-      }
+  /** Closes the handle of a lost connection, which hands the connection back to the pool to be discarded. */
+  private void release() {
+    try {
+      handle.close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing the handle of a lost connection failed: {}", e.toString());
     }
-    handle = opener.get(); // when this fails, the next rollback tries again
+    handle = null;
   }
 }

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * One MyBatis {@link SqlSession} on one pooled connection, with auto-commit off.
  *
  * <p>An {@code SqlSession} keeps one connection for life: when that connection is lost, {@link #rollback()} closes
- * it and opens another, on a fresh connection, so that the session goes on.
+ * it, which hands the connection back to the pool to be discarded, and the next use of the session opens another on
+ * a fresh connection, so that the session goes on. Not at once: a server that is gone would make the failing commit
+ * wait for the pool timeout as well.
  *
  * <p>Not thread-safe, as the {@code SqlSession} is not.
  */
@@ -21,8 +23,8 @@ final class MyBatisSession implements ProviderSession {
 
   private final Supplier<SqlSession> opener;
   private final boolean poolRollsBackOnClose;
+  /** {@code null} after a lost connection was released, until the next use. */
   private SqlSession session;
-  private boolean released;
 
   /**
    * @param session the session, holding its connection
@@ -37,6 +39,9 @@ final class MyBatisSession implements ProviderSession {
 
   @Override
   public <T> T unwrap(Class<T> type) {
+    if (session == null && (type.isAssignableFrom(SqlSession.class) || type == Connection.class)) {
+      session = opener.get();
+    }
     if (type.isInstance(session)) {
       return type.cast(session);
     }
@@ -53,16 +58,22 @@ final class MyBatisSession implements ProviderSession {
    */
   @Override
   public void commit() {
+    if (session == null) {
+      return; // nothing ran since the lost connection was released
+    }
     session.flushStatements();
     LostConnections.commit(session.getConnection(), () -> session.commit(true));
   }
 
   /**
    * Rolls back, forced for the same reason as {@link #commit()}, and clears MyBatis' local cache. A lost
-   * connection is not rolled back (its uncommitted work went with it) but replaced, with the session.
+   * connection is not rolled back (its uncommitted work went with it) but released, with the session.
    */
   @Override
   public void rollback() {
+    if (session == null) {
+      return;
+    }
     if (!lost()) {
       try {
         session.rollback(true);
@@ -73,7 +84,7 @@ final class MyBatisSession implements ProviderSession {
       }
     }
     if (lost()) {
-      replaceSession();
+      release();
     }
   }
 
@@ -86,8 +97,8 @@ final class MyBatisSession implements ProviderSession {
    */
   @Override
   public void close() {
-    if (released) {
-      return; // a replacement could not be opened after a lost connection: nothing is held
+    if (session == null) {
+      return; // a lost connection was released, and none taken since
     }
     try {
       if (!poolRollsBackOnClose && !lost()) {
@@ -105,20 +116,16 @@ final class MyBatisSession implements ProviderSession {
   }
 
   private boolean lost() {
-    return released || LostConnections.isClosed(session.getConnection());
+    return LostConnections.isClosed(session.getConnection());
   }
 
-  /** Closes the session of a lost connection, which the pool then discards, and opens one on a fresh connection. */
-  private void replaceSession() {
-    if (!released) {
-      try {
-        session.close();
-      } catch (RuntimeException e) {
-        LOG.debug("Closing the MyBatis session of a lost connection failed: {}", e.toString());
-      }
-      released = true;
+  /** Closes the session of a lost connection, which hands the connection back to the pool to be discarded. */
+  private void release() {
+    try {
+      session.close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing the MyBatis session of a lost connection failed: {}", e.toString());
     }
-    session = opener.get(); // when this fails, the next rollback tries again
-    released = false;
+    session = null;
   }
 }
