@@ -6,8 +6,8 @@ package dev.reflex.orm;
  * in the database. Running the work again blindly can write it twice; check whether it is there first, or make
  * the work idempotent.
  *
- * <p>The session goes on, as after any {@link UnableToCommitException}: its next transaction runs on a fresh
- * connection.
+ * <p>The session goes on, as after any {@link UnableToCommitException}: its next use takes a fresh connection
+ * from the pool.
  *
  * <p>Immutable and thread-safe.
  */

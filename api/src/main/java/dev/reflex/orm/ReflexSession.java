@@ -59,9 +59,9 @@ public final class ReflexSession implements AutoCloseable {
   /**
    * Flushes what the ORM holds and commits; the session goes on in a new transaction.
    *
-   * <p>When the commit fails, the session rolls back and goes on in a new transaction, on a fresh connection if
-   * the connection was lost: objects unwrapped before from a lost connection (a JDBI {@code Handle}, a MyBatis
-   * {@code SqlSession} and its mappers) are then stale, so unwrap them again.
+   * <p>When the commit fails, the session rolls back and goes on in a new transaction. If the connection was lost,
+   * the session's next use takes a fresh one from the pool: objects unwrapped before from the lost connection (a
+   * JDBI {@code Handle}, a MyBatis {@code SqlSession} and its mappers) are then stale, so unwrap them again.
    *
    * @throws CommitOutcomeUnknownException when the connection was lost while the commit was in flight: the server
    *     may have committed, so check whether the work is in the database before running it again
@@ -88,7 +88,8 @@ public final class ReflexSession implements AutoCloseable {
 
   /**
    * Rolls back the work since the last commit and discards what the ORM holds; the session goes on in a new
-   * transaction, on a fresh connection if the connection was lost (then unwrap the ORM's objects again).
+   * transaction. A lost connection is handed back to the pool instead, and the session's next use takes a fresh
+   * one (then unwrap the ORM's objects again).
    */
   public void rollback() {
     checkOpen();

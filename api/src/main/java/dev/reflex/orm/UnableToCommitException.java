@@ -5,9 +5,11 @@ package dev.reflex.orm;
  * {@link CommitOutcomeUnknownException}: then the connection was lost while the commit was in flight, and the
  * server may have committed.
  *
- * <p>Either way the session goes on with a new transaction; when the connection was lost, that transaction runs
- * on a fresh connection from the pool, and objects unwrapped from the session before (a JDBI {@code Handle}, a
- * MyBatis {@code SqlSession} and its mappers) belonged to the lost one: unwrap them again.
+ * <p>Either way the session goes on with a new transaction. When the connection was lost, the session hands it
+ * back to the pool, which discards it, and its next use takes a fresh one; objects unwrapped from the session
+ * before (a JDBI {@code Handle}, a MyBatis {@code SqlSession} and its mappers) belonged to the lost connection:
+ * unwrap them again. The session does not wait for a fresh connection inside the failing commit, so that a server
+ * that is gone does not delay the failure by the pool timeout.
  *
  * <p>Immutable and thread-safe.
  */

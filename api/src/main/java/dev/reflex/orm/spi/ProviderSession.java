@@ -28,8 +28,9 @@ public interface ProviderSession {
 
   /**
    * Rolls back the transaction and discards what the ORM holds; the session goes on in a new one. When the
-   * connection is lost, it is handed back to the pool instead (its uncommitted work went with it) and the next
-   * transaction runs on a fresh one, with fresh ORM objects where the ORM's are bound to one connection.
+   * connection is lost, it is handed back to the pool instead (its uncommitted work went with it) and the next use
+   * of the session takes a fresh one, with fresh ORM objects where the ORM's are bound to one connection; not at
+   * once, so that a server that is gone does not hold up the failure by the pool timeout.
    */
   void rollback();
 
