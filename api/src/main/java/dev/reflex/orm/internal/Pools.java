@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.DatabaseKind;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe (stateless).
  */
 public final class Pools {
+  /**
+   * How long a connection to a server waits for an answer before it gives up, unless the URL says otherwise
+   * ({@code socketTimeout}, in seconds for PostgreSQL and milliseconds for MariaDB and MySQL; 0 waits forever): a frozen
+   * server or a dead link must not hang a session for ever, and no statement of an application should run this
+   * long.
+   */
+  public static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(5);
+
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private Pools() {}
@@ -80,6 +89,13 @@ public final class Pools {
       // a server that accepts the connection and never answers must not hang the pool: pgjdbc waits forever
       // for the login unless told otherwise
       config.addDataSourceProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+    }
+    if (!jdbcUrl.toLowerCase(Locale.ROOT).contains("sockettimeout=")) {
+      if (url.kind() == DatabaseKind.POSTGRESQL) {
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+      } else if (url.kind() == DatabaseKind.MARIADB || url.kind() == DatabaseKind.MYSQL) {
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
+      }
     }
     return config;
   }

@@ -1,11 +1,13 @@
 package dev.reflex.orm.testing;
 
+import dev.reflex.orm.internal.jdbc.LostConnections;
 import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
 import dev.reflex.orm.spi.ReflexProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * A test-only provider over plain JDBC, so that the API is proven on real databases without any ORM. It
@@ -22,13 +24,7 @@ public final class JdbcTestProvider implements ReflexProvider {
     return new ProviderEngine() {
       @Override
       public ProviderSession openSession() {
-        try {
-          Connection connection = context.dataSource().getConnection();
-          connection.setAutoCommit(false);
-          return new Session(connection, context.poolRollsBackOnClose());
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
+        return new Session(context.dataSource(), context.poolRollsBackOnClose());
       }
 
       @Override
@@ -42,31 +38,59 @@ public final class JdbcTestProvider implements ReflexProvider {
   }
 
   private static final class Session implements ProviderSession {
-    private final Connection connection;
+    private final DataSource dataSource;
     private final boolean poolRollsBackOnClose;
+    /** {@code null} after a lost connection was released, until the next use. */
+    private Connection connection;
 
-    Session(Connection connection, boolean poolRollsBackOnClose) {
-      this.connection = connection;
+    Session(DataSource dataSource, boolean poolRollsBackOnClose) {
+      this.dataSource = dataSource;
       this.poolRollsBackOnClose = poolRollsBackOnClose;
+      connect();
+    }
+
+    private void connect() {
+      run(() -> {
+        connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+      });
     }
 
     @Override
     public <T> T unwrap(Class<T> type) {
+      if (type == Connection.class && connection == null) {
+        connect();
+      }
       return type == Connection.class ? type.cast(connection) : null;
     }
 
     @Override
     public void commit() {
-      run(connection::commit);
+      if (connection == null) {
+        return;
+      }
+      LostConnections.commit(connection, () -> run(connection::commit));
     }
 
+    /** Rolls back; a lost connection is handed back to the pool instead, and the next use takes a fresh one. */
     @Override
     public void rollback() {
-      run(connection::rollback);
+      if (connection == null) {
+        return;
+      }
+      if (LostConnections.isClosed(connection)) {
+        run(connection::close);
+        connection = null;
+      } else {
+        run(connection::rollback);
+      }
     }
 
     @Override
     public void close() {
+      if (connection == null) {
+        return;
+      }
       run(() -> {
         if (!poolRollsBackOnClose && !connection.isClosed()) {
           connection.rollback();
