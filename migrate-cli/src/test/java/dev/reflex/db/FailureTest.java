@@ -153,6 +153,35 @@ class FailureTest {
     assertThat(update.all() + status.all()).doesNotContain(CANARY);
   }
 
+  @Test
+  void aPasswordThatIsAlsoAWordIsMaskedOnlyWhereItStandsAsOne() throws Exception {
+    new Launcher(project).run("init");
+    String fresh = TestDatabases.freshServerDatabase(TestDatabases.postgresUrl());
+    String url = fresh.replaceFirst("://([^:@/]+)@", "://$1:postgres@"); // trust auth takes any password
+
+    Launcher.Result status = new Launcher(project).env("REFLEX_DB_URL", url).run("status");
+    Launcher.Result refused = new Launcher(project).env("REFLEX_DB_URL", "postgresql://app:e@127.0.0.1:1/app")
+        .run("update");
+
+    assertThat(status.exitCode()).as("%s", status).isZero();
+    assertThat(status.out()).contains("postgres@jdbc:postgresql://127.0.0.1:5432/");
+    assertOneLineFailure(refused);
+    assertThat(refused.errLines().get(0)).startsWith("reflex-db: Connection could not be created")
+        .contains("postgresql://app:***@127.0.0.1:1/app (from REFLEX_DB_URL)");
+  }
+
+  @Test
+  void aFailingReferenceDatabaseIsTheOneTheAdviceNames() {
+    new Launcher(project).run("init");
+
+    Launcher.Result diff = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///app.db")
+        .run("diff", "--reference-url=jdbc:postgresql://127.0.0.1:1/ref?password=" + CANARY);
+
+    assertOneLineFailure(diff);
+    assertThat(diff.errLines().get(0)).contains("jdbc:postgresql://127.0.0.1:1/ref", "(from --reference-url)")
+        .doesNotContain("REFLEX_DB_URL");
+  }
+
   private static void assertOneLineFailure(Launcher.Result result) {
     assertThat(result.exitCode()).as("%s", result).isNotZero();
     assertThat(result.errLines()).as("%s", result).hasSize(1);
