@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every failure is one line, {@code reflex-db: what is wrong; what to do}, with a non-zero exit and no
@@ -180,6 +182,27 @@ class FailureTest {
     assertOneLineFailure(diff);
     assertThat(diff.errLines().get(0)).contains("jdbc:postgresql://127.0.0.1:1/ref", "(from --reference-url)")
         .doesNotContain("REFLEX_DB_URL");
+  }
+
+  /** Values that are not well-formed URLs, and JDBC URLs with credentials of their own; {@code <pw>} is the canary. */
+  @ParameterizedTest
+  @ValueSource(strings = {"app:<pw>@db:5432/app", "postgresql//app:<pw>@db/app", "postgresql://app:<pw>",
+      "jdbc:oracle:thin:app/<pw>@db:1521/xe", "jdbc:postgresql://app:<pw>@127.0.0.1:1/db",
+      "jdbc:h2:mem:x;PASSWORD=<pw>;IFEXISTS=TRUE"})
+  void aPasswordInAnyFormOfUrlIsShownNowhere(String form) throws Exception {
+    String url = form.replace("<pw>", CANARY);
+    new Launcher(project).run("init");
+
+    Launcher.Result update = new Launcher(project).env("REFLEX_DB_URL", url).run("update");
+    Launcher.Result stray = new Launcher(project).env("LIQUIBASE_COMMAND_URL", url)
+        .env("REFLEX_DB_URL", "sqlite:///app.db").run("update");
+
+    assertOneLineFailure(update);
+    assertThat(update.err()).contains("***");
+    assertThat(stray.exitCode()).as("%s", stray).isZero();
+    assertThat(stray.errLines()).filteredOn(line -> line.contains("warning")).singleElement().asString()
+        .contains("LIQUIBASE_COMMAND_URL (", "***");
+    assertThat(stray.all()).doesNotContain(CANARY);
   }
 
   private static void assertOneLineFailure(Launcher.Result result) {
