@@ -1,6 +1,7 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.ReflexException;
+import dev.reflex.orm.internal.Secrets;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,7 +88,8 @@ final class Failure {
   }
 
   private static String advice(String message, Target target) {
-    String database = target.masked() + " (from " + target.origin() + ")";
+    String database = mentionsReference(message, target) ? Secrets.mask(target.reference()) + " (from --reference-url)"
+        : target.masked() + " (from " + target.origin() + ")";
     if (message.contains("could not acquire change log lock")) {
       // Liquibase says who holds the lock and since when, not that a killed run leaves it held for good
       return "if no other reflex-db or Liquibase run is migrating " + database
@@ -122,6 +124,16 @@ final class Failure {
       return "fix the changelog and run the command again";
     }
     return "run the command again with --log-level=fine to see the details";
+  }
+
+  /** Whether the message is about diff's reference database, which Liquibase names by its URL. */
+  private static boolean mentionsReference(String message, Target target) {
+    if (target.reference() == null || target.reference().isBlank()) {
+      return false;
+    }
+    String reference = Secrets.mask(target.reference().strip()).toLowerCase(Locale.ROOT);
+    int question = reference.indexOf('?');
+    return message.contains(question < 0 ? reference : reference.substring(0, question));
   }
 
   private static String text(Throwable failure) {

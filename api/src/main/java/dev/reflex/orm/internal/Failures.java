@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.reflex.orm.UnableToConnectException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 /**
  * Turns a failure to get a connection into one line that says what happened and what to do.
@@ -17,15 +18,15 @@ public final class Failures {
    * Describes a failure to connect or to take a connection from the pool.
    *
    * @param failure what the pool or the driver threw
-   * @param url the URL, for its masked form and its password (scrubbed from the driver's text)
+   * @param url the URL, for its masked form and its secrets (scrubbed from the driver's text)
    * @param origin where the URL came from
    * @param pool the pool, for its state, or {@code null} for an application's own data source
-   * @return the exception to throw, with the failure as its cause
+   * @return the exception to throw, with the failure as its cause (a redacted copy when it shows a secret)
    */
   public static UnableToConnectException unableToConnect(Throwable failure, DatabaseUrl url, String origin,
       HikariDataSource pool) {
     String where = url == null ? "the application's DataSource" : url.masked();
-    String secret = url == null ? null : url.password();
+    List<String> secrets = url == null ? List.of() : url.secrets();
     SQLTransientConnectionException timeout = find(failure, SQLTransientConnectionException.class);
     HikariPoolMXBean bean = pool == null ? null : pool.getHikariPoolMXBean();
     if (timeout != null && bean != null && timeout.getCause() == null) {
@@ -37,8 +38,19 @@ public final class Failures {
           + " REFLEX_DB_POOL_TIMEOUT", failure);
     }
     return new UnableToConnectException("Unable to connect to " + where + " (" + origin + "): "
-        + Secrets.scrub(rootMessage(failure), secret) + "; check that the database server is running and that"
-        + " the URL, user and password are right", failure);
+        + Secrets.scrub(rootMessage(failure), secrets) + "; check that the database server is running and that"
+        + " the URL, user and password are right", RedactedFailure.of(failure, secrets));
+  }
+
+  /**
+   * Returns the failure to keep as a cause: itself, or a copy with the secrets masked when its messages show one.
+   *
+   * @param failure the failure
+   * @param secrets the secrets it must not show
+   * @return the failure or its redacted copy
+   */
+  public static Throwable redacted(Throwable failure, List<String> secrets) {
+    return RedactedFailure.of(failure, secrets);
   }
 
   /**
