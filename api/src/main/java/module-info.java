@@ -13,8 +13,10 @@ module dev.reflex.orm {
 
   exports dev.reflex.orm;
   exports dev.reflex.orm.spi;
-  // one URL parser and one masking helper for the whole project: the reflex-db command reuses them
-  exports dev.reflex.orm.internal to dev.reflex.db;
+  // one URL parser and one masking helper for the whole project: the reflex-db command reuses them; the
+  // providers take their sessions' connections from one place (Transactions)
+  exports dev.reflex.orm.internal to dev.reflex.db, dev.reflex.orm.hibernate, dev.reflex.orm.jdbi,
+      dev.reflex.orm.mybatis;
 
   uses dev.reflex.orm.spi.ReflexProvider;
   uses java.sql.Driver;

@@ -1,5 +1,6 @@
 package dev.reflex.orm.testing;
 
+import dev.reflex.orm.internal.Transactions;
 import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
@@ -19,13 +20,12 @@ public final class JdbcTestProvider implements ReflexProvider {
 
   @Override
   public ProviderEngine start(ProviderContext context) {
+    Transactions transactions = Transactions.of(context.dataSource());
     return new ProviderEngine() {
       @Override
       public ProviderSession openSession() {
         try {
-          Connection connection = context.dataSource().getConnection();
-          connection.setAutoCommit(false);
-          return new Session(connection, context.poolRollsBackOnClose());
+          return new Session(transactions, transactions.open(), context.poolRollsBackOnClose());
         } catch (SQLException e) {
           throw new IllegalStateException(e);
         }
@@ -42,10 +42,12 @@ public final class JdbcTestProvider implements ReflexProvider {
   }
 
   private static final class Session implements ProviderSession {
+    private final Transactions transactions;
     private final Connection connection;
     private final boolean poolRollsBackOnClose;
 
-    Session(Connection connection, boolean poolRollsBackOnClose) {
+    Session(Transactions transactions, Connection connection, boolean poolRollsBackOnClose) {
+      this.transactions = transactions;
       this.connection = connection;
       this.poolRollsBackOnClose = poolRollsBackOnClose;
     }
@@ -72,7 +74,7 @@ public final class JdbcTestProvider implements ReflexProvider {
           connection.rollback();
           connection.setAutoCommit(true);
         }
-        connection.close();
+        transactions.close(connection);
       });
     }
 
