@@ -67,6 +67,15 @@ class ConfigurationTest {
   }
 
   @Test
+  void aSqliteFileThatCannotBeOpenedIsNamedAsAFileNotAsAServer() {
+    Path file = TestDatabases.tempDir().resolve("no-such-folder-" + TestDatabases.suffix()).resolve("app.db");
+    assertThatThrownBy(() -> ReflexDatabase.builder().url("sqlite:///" + file).provider("jdbc-test").build())
+        .isInstanceOf(UnableToConnectException.class)
+        .hasMessageStartingWith("Unable to open the SQLite file sqlite:///" + file + ": ")
+        .hasMessageContaining("check that its folder exists").hasMessageNotContaining("database server");
+  }
+
+  @Test
   void builderValuesAreCheckedWhenSet() {
     assertThatThrownBy(() -> ReflexDatabase.builder().poolSize(0)).isInstanceOf(InvalidConfigurationException.class)
         .hasMessage("poolSize must be a whole number from 1 to 1000, got 0");

@@ -152,7 +152,7 @@ class DiscoveryTest {
     assertThat(descriptor.exports()).filteredOn(e -> e.isQualified())
         .extracting(e -> e.source() + " to " + new TreeSet<>(e.targets())).containsExactlyInAnyOrder(
             "dev.reflex.orm.internal to [dev.reflex.db]",
-            // the one rule for a lost connection, for the three providers only
+            // Transactions and the one rule for a lost connection, for the three providers only
             "dev.reflex.orm.internal.jdbc to [dev.reflex.orm.hibernate, dev.reflex.orm.jdbi, dev.reflex.orm.mybatis]");
     assertThat(descriptor.uses()).containsExactlyInAnyOrder("dev.reflex.orm.spi.ReflexProvider", "java.sql.Driver");
   }

@@ -50,7 +50,7 @@ final class LiquibaseRun {
       Map<String, String> replacements = new HashMap<>();
       if (target.explicit()) {
         // the user's own --url, in whatever form the library accepts, reaches Liquibase as a JDBC URL
-        replacements.put("url", target.require().jdbcUrl());
+        replacements.put("url", target.jdbcUrl());
       } else {
         String warning = IgnoredSources.warning(target, arguments, changelog);
         if (warning != null) {
@@ -114,8 +114,10 @@ final class LiquibaseRun {
   }
 
   private static boolean lostTheRaceToCreateTheChangelogTable(List<String> report) {
+    // on SQLite the same words stand for a file locked by another writer, which a second attempt would only wait for
     return report.stream().anyMatch(reportLine ->
-        reportLine.contains("An error occurred while attempting to create the database changelog table"));
+        reportLine.contains("An error occurred while attempting to create the database changelog table"))
+        && report.stream().noneMatch(reportLine -> reportLine.contains(Failure.SQLITE_BUSY));
   }
 
   private static String missingChangelog(Changelog changelog) {

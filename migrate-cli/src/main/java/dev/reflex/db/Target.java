@@ -1,6 +1,7 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.Pools;
 import dev.reflex.orm.internal.Secrets;
 import dev.reflex.orm.internal.Settings;
 import dev.reflex.orm.internal.UrlParser;
@@ -105,6 +106,11 @@ final class Target {
     return url;
   }
 
+  /** @return the JDBC URL Liquibase connects with: on SQLite, waiting for a writer's lock as the library does */
+  String jdbcUrl() {
+    return Pools.outsideThePool(require(), Settings.fromProcess().poolTimeout());
+  }
+
   /** @return the user name, or {@code null} */
   String user() {
     return user;
@@ -127,7 +133,7 @@ final class Target {
     List<String> options = new ArrayList<>();
     DatabaseUrl parsed = require();
     if (!explicit) {
-      options.add("--url=" + parsed.jdbcUrl());
+      options.add("--url=" + jdbcUrl());
     }
     if (parsed.user() != null && arguments.value("username") == null) {
       options.add("--username=" + parsed.user());

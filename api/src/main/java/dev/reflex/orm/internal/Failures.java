@@ -3,6 +3,7 @@ package dev.reflex.orm.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.reflex.orm.UnableToConnectException;
+import dev.reflex.orm.internal.jdbc.WriterBusyException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
@@ -37,6 +38,10 @@ public final class Failures {
           + where + ": close each session when done (try-with-resources), or raise REFLEX_DB_POOL_SIZE or"
           + " REFLEX_DB_POOL_TIMEOUT", failure);
     }
+    String sqlite = sqlite(failure, where, pool);
+    if (sqlite != null) {
+      return new UnableToConnectException(sqlite, failure);
+    }
     return new UnableToConnectException("Unable to connect to " + where + " (" + origin + "): "
         + Secrets.scrub(rootMessage(failure), secrets) + "; check that the database server is running and that"
         + " the URL, user and password are right", RedactedFailure.of(failure, secrets));
@@ -51,6 +56,24 @@ public final class Failures {
    */
   public static Throwable redacted(Throwable failure, List<String> secrets) {
     return RedactedFailure.of(failure, secrets);
+  }
+
+  /** SQLite is a file, not a server: a locked or unopenable file gets its own line, else {@code null}. */
+  private static String sqlite(Throwable failure, String where, HikariDataSource pool) {
+    WriterBusyException busy = find(failure, WriterBusyException.class);
+    String root = rootMessage(failure);
+    if (busy != null || root.contains("SQLITE_BUSY")) {
+      String who = busy != null ? busy.getMessage() : "another writer held the SQLite file's write lock"
+          + (pool == null ? "" : " for more than " + pool.getConnectionTimeout() + " ms");
+      return "No transaction could begin on " + where + ": " + who + "; nothing of this session ran, and a connection"
+          + " whose begin failed is discarded: let the other writer finish (close each session when done) and try"
+          + " again, or raise REFLEX_DB_POOL_TIMEOUT";
+    }
+    if (root.contains("SQLITE_CANTOPEN")) {
+      return "Unable to open the SQLite file " + where + ": " + root + "; check that its folder exists and that this"
+          + " process may read and write the folder and the file";
+    }
+    return null;
   }
 
   /**

@@ -24,6 +24,8 @@ public final class Pools {
   public static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(5);
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final String BUSY_TIMEOUT = "busy_timeout";
+  private static final String TRANSACTION_MODE = "transaction_mode";
 
   private Pools() {}
 
@@ -100,11 +102,29 @@ public final class Pools {
     return config;
   }
 
+  /**
+   * Returns the JDBC URL for a connection made outside the pool, such as reflex-db's: on SQLite, one that waits for
+   * a writer's lock as long as the pool does ({@code REFLEX_DB_POOL_TIMEOUT}) and takes the write lock when a
+   * transaction begins, as the pool's connections do; sqlite-jdbc alone waits 3 s.
+   *
+   * @param url the parsed URL
+   * @param timeout the pool timeout, from {@link Settings#poolTimeout()}
+   * @return the JDBC URL, unchanged for other databases or when it sets the busy timeout itself
+   */
+  public static String outsideThePool(DatabaseUrl url, Duration timeout) {
+    String jdbc = url.jdbcUrl();
+    if (url.kind() != DatabaseKind.SQLITE || jdbc.contains(BUSY_TIMEOUT + "=")) {
+      return jdbc;
+    }
+    return jdbc + (jdbc.contains("?") ? "&" : "?") + BUSY_TIMEOUT + "=" + timeout.toMillis()
+        + (jdbc.contains(TRANSACTION_MODE + "=") ? "" : "&" + TRANSACTION_MODE + "=IMMEDIATE");
+  }
+
   private static void sqlite(HikariConfig config, boolean inMemory, Duration timeout) {
     // A writer waits for the lock instead of failing with SQLITE_BUSY: transactions take the write lock
     // when they begin (a deferred read-then-write upgrade would fail at once, without waiting).
-    config.addDataSourceProperty("busy_timeout", String.valueOf(timeout.toMillis()));
-    config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    config.addDataSourceProperty(BUSY_TIMEOUT, String.valueOf(timeout.toMillis()));
+    config.addDataSourceProperty(TRANSACTION_MODE, "IMMEDIATE");
     if (inMemory) {
       // shared-cache memory databases lock whole tables without waiting: one connection serves them all
       config.setMaximumPoolSize(1);

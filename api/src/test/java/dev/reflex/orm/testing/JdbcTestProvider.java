@@ -1,13 +1,13 @@
 package dev.reflex.orm.testing;
 
 import dev.reflex.orm.internal.jdbc.LostConnections;
+import dev.reflex.orm.internal.jdbc.Transactions;
 import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
 import dev.reflex.orm.spi.ReflexProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
  * A test-only provider over plain JDBC, so that the API is proven on real databases without any ORM. It
@@ -21,10 +21,11 @@ public final class JdbcTestProvider implements ReflexProvider {
 
   @Override
   public ProviderEngine start(ProviderContext context) {
+    Transactions transactions = Transactions.of(context.dataSource());
     return new ProviderEngine() {
       @Override
       public ProviderSession openSession() {
-        return new Session(context.dataSource(), context.poolRollsBackOnClose());
+        return new Session(transactions, context.poolRollsBackOnClose());
       }
 
       @Override
@@ -38,22 +39,19 @@ public final class JdbcTestProvider implements ReflexProvider {
   }
 
   private static final class Session implements ProviderSession {
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final boolean poolRollsBackOnClose;
     /** {@code null} after a lost connection was released, until the next use. */
     private Connection connection;
 
-    Session(DataSource dataSource, boolean poolRollsBackOnClose) {
-      this.dataSource = dataSource;
+    Session(Transactions transactions, boolean poolRollsBackOnClose) {
+      this.transactions = transactions;
       this.poolRollsBackOnClose = poolRollsBackOnClose;
       connect();
     }
 
     private void connect() {
-      run(() -> {
-        connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-      });
+      run(() -> connection = transactions.open());
     }
 
     @Override
@@ -79,7 +77,7 @@ public final class JdbcTestProvider implements ReflexProvider {
         return;
       }
       if (LostConnections.isClosed(connection)) {
-        run(connection::close);
+        run(() -> transactions.close(connection));
         connection = null;
       } else {
         run(connection::rollback);
@@ -96,7 +94,7 @@ public final class JdbcTestProvider implements ReflexProvider {
           connection.rollback();
           connection.setAutoCommit(true);
         }
-        connection.close();
+        transactions.close(connection);
       });
     }
 

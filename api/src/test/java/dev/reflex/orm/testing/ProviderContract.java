@@ -8,6 +8,7 @@ import dev.reflex.orm.CommitOutcomeUnknownException;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.UnableToCommitException;
+import dev.reflex.orm.UnableToConnectException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -440,6 +442,52 @@ public abstract class ProviderContract {
         pool.shutdownNow();
       }
       assertThat(count(db)).isEqualTo(1600);
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  /**
+   * Another writer (here a plain connection of this JVM, standing for another process or a {@code reflex-db update})
+   * holds the SQLite file's write lock for longer than the pool timeout, so that sessions fail to begin. Once it lets
+   * go, no pooled connection may be left believing it is in a transaction while it commits every statement at once:
+   * work that threw and sessions closed without commit leave no row, and commits succeed.
+   */
+  @Test
+  void aBeginThatFindsTheSqliteFileLockedFailsTheSessionAndLeavesNoConnectionInAutoCommit() throws SQLException {
+    Books books = books();
+    String url = TestDatabase.SQLITE_FILE.freshUrl();
+    try (ReflexDatabase db = withTable(ReflexDatabase.builder().url(url).provider(provider()).register(registered())
+        .poolSize(4).poolTimeout(Duration.ofMillis(500)).build())) {
+      db.transaction(s -> {
+        books.insert(s, 1, "before the lock");
+        return null;
+      });
+      try (Connection writer = TestDatabases.connect(url); Statement statement = writer.createStatement()) {
+        statement.execute("begin immediate");
+        for (int i = 0; i < 6; i++) {
+          assertThatThrownBy(db::session).isInstanceOf(UnableToConnectException.class)
+              .hasMessageContaining("No transaction could begin on")
+              .hasMessageContaining("another writer")
+              .hasMessageContaining("REFLEX_DB_POOL_TIMEOUT")
+              .hasMessageNotContaining("database server");
+        }
+        statement.execute("rollback");
+      }
+      for (int i = 0; i < 8; i++) {
+        long id = 100 + i;
+        assertThatThrownBy(() -> db.transaction(s -> {
+          books.insert(s, id, "thrown");
+          throw new IllegalStateException("work failed");
+        })).isInstanceOf(IllegalStateException.class);
+        try (ReflexSession session = db.session()) {
+          books.insert(session, 200 + i, "never committed");
+        }
+        db.transaction(s -> {
+          books.insert(s, 300 + id, "committed");
+          return null;
+        });
+      }
+      assertThat(count(db)).as("the first row and the eight committed ones").isEqualTo(9);
       assertThat(activeConnections(db)).isZero();
     }
   }
