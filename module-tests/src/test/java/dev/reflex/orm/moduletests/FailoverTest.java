@@ -3,6 +3,7 @@ package dev.reflex.orm.moduletests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reflex.orm.CommitOutcomeUnknownException;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.UnableToCommitException;
@@ -189,18 +190,14 @@ class FailoverTest {
           assertThat(committedOn(attempts, newPrimaries.get(i), failoverStarts.get(i))).isPositive();
         }
         // a commit cut off by the failover (one per failover, held in the commit by the deferred trigger, and any
-        // of the writer's) fails as a commit failure, in one line.
-        // TODO(fix-commit): once CommitOutcomeUnknownException is in main, assert that type here and for the
-        // writer's cut-off commits, and that the message never says "rolled back" (today's UnableToCommitException
-        // message says so, wrongly: the commit's outcome is unknown).
+        // of the writer's) is reported as of unknown outcome, in one line, never as rolled back
         List<Throwable> cutOff = new ArrayList<>();
         for (InFlight commit : inFlight) {
           cutOff.add(commit.outcome());
         }
-        assertThat(cutOff).hasSize(FAILOVERS).allSatisfy(failure -> assertThat(failure)
-            .isInstanceOf(UnableToCommitException.class).hasMessageNotContaining("\n"));
+        assertThat(cutOff).hasSize(FAILOVERS).allSatisfy(FailoverTest::assertOutcomeUnknown);
         attempts.stream().filter(a -> a.failure() instanceof UnableToCommitException)
-            .forEach(a -> assertThat(a.failure()).hasMessageNotContaining("\n"));
+            .forEach(a -> assertOutcomeUnknown(a.failure()));
         System.out.println("commits cut off by the failovers: " + cutOff.stream()
             .map(f -> f.getClass().getSimpleName() + ": " + f.getMessage()).collect(Collectors.toList()));
 
@@ -250,6 +247,12 @@ class FailoverTest {
       thread.join(60_000);
       return failure[0];
     }
+  }
+
+  private static void assertOutcomeUnknown(Throwable failure) {
+    assertThat(failure).isInstanceOf(CommitOutcomeUnknownException.class)
+        .hasMessageStartingWith("The connection was lost while the commit was in flight, so the outcome is unknown")
+        .hasMessageNotContaining("rolled back").hasMessageNotContaining("\n");
   }
 
   private static Set<Long> committedBefore(List<Attempt> attempts, long nanos) {
