@@ -104,9 +104,10 @@ class PoolConfigurerTest {
     String canary = "CANARY-pool-" + System.nanoTime();
     assertThatThrownBy(() -> ReflexDatabase.builder().url("postgresql://app:" + canary + "@127.0.0.1:1/app")
         .provider("jdbc-test").configure((PoolConfigurer) config -> {
-          throw new IllegalStateException("cannot use the password " + config.getPassword());
+          throw new IllegalStateException("cannot use password=" + config.getPassword());
         }).build())
-        .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("cannot use the password ***")
-        .hasMessageNotContaining(canary);
+        .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("cannot use password=***")
+        .hasMessageNotContaining(canary)
+        .satisfies(e -> assertThat(e.getCause()).hasToString("java.lang.IllegalStateException: cannot use password=***"));
   }
 }

@@ -77,7 +77,8 @@ public final class Pools {
           configurer.configure(config);
         } catch (RuntimeException e) {
           throw new InvalidConfigurationException("The PoolConfigurer " + configurer.getClass().getName()
-              + " failed: " + Secrets.scrub(Failures.rootMessage(e), url.password()) + "; fix it, or leave it out", e);
+              + " failed: " + Secrets.scrub(Failures.rootMessage(e), url.secrets()) + "; fix it, or leave it out",
+              Failures.redacted(e, url.secrets()));
         }
       }
       try {
@@ -85,7 +86,8 @@ public final class Pools {
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new InvalidConfigurationException("HikariCP refuses the pool configuration the PoolConfigurers "
             + ordered.stream().map(c -> c.getClass().getName()).collect(Collectors.joining(", ")) + " left: "
-            + Secrets.scrub(Failures.rootMessage(e), url.password()) + "; fix the value they set", e);
+            + Secrets.scrub(Failures.rootMessage(e), url.secrets()) + "; fix the value they set",
+            Failures.redacted(e, url.secrets()));
       }
     }
     return new HikariDataSource(config);

@@ -40,12 +40,12 @@ class UrlParserTest {
       postgresql://app:pw@[2001:db8::7]/app                | jdbc:postgresql://[2001:db8::7]:5432/app      | app   | pw         | POSTGRESQL
       postgresql://app:pw@db                               | jdbc:postgresql://db:5432/                    | app   | pw         | POSTGRESQL
       postgresql://app:@db/app                             | jdbc:postgresql://db:5432/app                 | app   | ''         | POSTGRESQL
-      postgresql://app:pw@db/app?application_name=ops@host1 | jdbc:postgresql://db:5432/app?application_name=ops@host1 | app | pw | POSTGRESQL
-      postgresql://db/app?application_name=ops@host1       | jdbc:postgresql://db:5432/app?application_name=ops@host1 | - | - | POSTGRESQL
-      postgresql://db:6543?application_name=ops@host1      | jdbc:postgresql://db:6543/?application_name=ops@host1 | - | -  | POSTGRESQL
+      postgresql://app:pw@db/app?application_name=ops@host1 | jdbc:postgresql://db:5432/app?ApplicationName=ops@host1 | app | pw | POSTGRESQL
+      postgresql://db/app?application_name=ops@host1       | jdbc:postgresql://db:5432/app?ApplicationName=ops@host1 | - | - | POSTGRESQL
+      postgresql://db:6543?application_name=ops@host1      | jdbc:postgresql://db:6543/?ApplicationName=ops@host1 | - | -  | POSTGRESQL
       mariadb://root@db/test?connectionAttributes=by:ops@host1 | jdbc:mariadb://db:3306/test?connectionAttributes=by:ops@host1 | root | - | MARIADB
       postgresql://app:pa/ss@word@db/app                   | jdbc:postgresql://db:5432/app                 | app   | pa/ss@word | POSTGRESQL
-      postgresql://app:p@ss/w#y@db/app?application_name=ops@host1 | jdbc:postgresql://db:5432/app?application_name=ops@host1 | app | p@ss/w#y | POSTGRESQL
+      postgresql://app:p@ss/w#y@db/app?application_name=ops@host1 | jdbc:postgresql://db:5432/app?ApplicationName=ops@host1 | app | p@ss/w#y | POSTGRESQL
       postgresql://app:p?w@db/app                          | jdbc:postgresql://db:5432/app                 | app   | p?w        | POSTGRESQL
       sqlite:///app.db?vfs=unix@x                          | jdbc:sqlite:app.db?vfs=unix@x                 | -     | -          | SQLITE
       mariadb://root:pw@127.0.0.1:3306/test                | jdbc:mariadb://127.0.0.1:3306/test            | root  | pw         | MARIADB
@@ -129,7 +129,7 @@ class UrlParserTest {
       h2:///                                 | names no file: write h2:///relative/path
       postgresql://app:p%zzw@db/app          | has a malformed percent-escape in the password: write % as %25
       postgresql://h1,,h2/app                | has an empty entry in its list of hosts: write host1:port1,host2:port2
-      postgresql://h1:5432,h2:x/app          | has the port "x": a port is a whole number from 1 to 65535
+      postgresql://app@h1:5432,h2:x/app      | has the port "x": a port is a whole number from 1 to 65535
       postgresql://h1,h2/app?target_session_attrs=read-mostly | has target_session_attrs=read-mostly: libpq takes any, prefer-standby, primary, read-only, read-write, standby
       postgresql://db/app?load_balance_hosts=yes | has load_balance_hosts=yes: libpq takes disable, random
       postgresql://db/app?connect_timeout=ten | has connect_timeout=ten: write a whole number of seconds
