@@ -68,7 +68,7 @@ public final class ReflexDb {
     if (command != null && !OWN_COMMANDS.contains(command)
         && (arguments.afterCommand().contains("--help") || arguments.afterCommand().contains("-h"))) {
       // a command's help needs neither a changelog nor a database
-      return Help.printCommandHelp(command);
+      return commandHelp(command, output);
     }
     if (command != null && OWN_COMMANDS.contains(command)) {
       return OwnCommands.execute(arguments, database, output);
@@ -88,6 +88,14 @@ public final class ReflexDb {
     if (OWN_COMMANDS.contains(topic.get(0))) {
       return OwnCommands.execute(Arguments.parse(new String[] {topic.get(0), "--help"}), database, output);
     }
-    return Help.printCommandHelp(topic.get(0));
+    return commandHelp(topic.get(0), output);
+  }
+
+  private static int commandHelp(String command, Output output) {
+    if (!Commands.exists(command)) {
+      output.report("reflex-db: unknown command " + command + "; run `reflex-db --help` for the commands");
+      return 2;
+    }
+    return Help.printCommandHelp(command);
   }
 }

@@ -47,6 +47,10 @@ class CommandLineTest {
     Launcher.Result init = reflexDb.run("help", "init");
     assertThat(init.exitCode()).as("%s", init).isZero();
     assertThat(init.out()).contains("Usage: reflex-db init", "--force");
+    Launcher.Result unknown = reflexDb.run("help", "frobnicate");
+    assertThat(unknown.exitCode()).as("%s", unknown).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown command frobnicate", "reflex-db --help");
+    assertThat(unknown.out()).isEmpty();
     assertThat(project.resolve("db")).doesNotExist();
   }
 
