@@ -36,7 +36,7 @@ class ModuleLayerTest {
     assertThat(api.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
         .extracting(e -> e.source() + " to " + new TreeSet<>(e.targets())).containsExactlyInAnyOrder(
             "dev.reflex.orm.internal to [dev.reflex.db]",
-            // the one rule for a lost connection, for the three providers only
+            // Transactions and the one rule for a lost connection, for the three providers only
             "dev.reflex.orm.internal.jdbc to [dev.reflex.orm.hibernate, dev.reflex.orm.jdbi, dev.reflex.orm.mybatis]");
     assertThat(api.uses()).contains("dev.reflex.orm.spi.ReflexProvider");
     assertThat(api.requires()).extracting(ModuleDescriptor.Requires::name).doesNotContain("org.hibernate.orm.core",
