@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A PostgreSQL cluster of the test's own, on a port of its own, for faults that must never touch the shared
- * server on 5432 (such as freezing a backend with {@code kill -STOP}). Made with the Debian tools
- * ({@code pg_createcluster}, {@code pg_ctlcluster}), which need root; elsewhere the test is skipped with the
+ * server on 5432 (freezing a backend with {@code kill -STOP}, stopping the server). Made with the Debian
+ * tools ({@code pg_createcluster}, {@code pg_ctlcluster}), which need root; elsewhere the test is skipped with the
  * reason and how to enable it, except with {@code CI=true}, where that is a failure.
  *
- * <p>{@link #close()} thaws what was frozen and drops the cluster, whatever happened; a shutdown hook does the
- * same as a last resort. Not thread-safe.
+ * <p>{@link #close()} thaws what was frozen and drops the cluster, running or stopped, whatever happened; a
+ * shutdown hook does the same as a last resort. Not thread-safe.
  */
 public final class OwnPostgresCluster implements AutoCloseable {
   private final String version;
@@ -53,10 +53,7 @@ public final class OwnPostgresCluster implements AutoCloseable {
     OwnPostgresCluster cluster = new OwnPostgresCluster(version, name, port);
     try {
       run("pg_createcluster", version, name, "--port", String.valueOf(port), "--", "--auth=trust");
-      run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "start");
-      for (int i = 0; i < 60 && !ready(port); i++) {
-        Thread.sleep(500);
-      }
+      cluster.startAgain();
     } catch (Exception | Error e) {
       cluster.close();
       throw e;
@@ -67,6 +64,32 @@ public final class OwnPostgresCluster implements AutoCloseable {
   /** @return the URL of its {@code postgres} database, as user {@code postgres} */
   public String url() {
     return "postgresql://postgres@127.0.0.1:" + port + "/postgres";
+  }
+
+  /**
+   * Stops the server as an administrator would ({@code pg_ctlcluster stop -m fast}): every connection is
+   * terminated and no new one is accepted, until {@link #startAgain()}.
+   *
+   * @throws Exception when pg_ctlcluster fails
+   */
+  public void stop() throws Exception {
+    run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "stop", "-m", "fast");
+  }
+
+  /**
+   * Starts the server, on the same port with the same data, and waits until it accepts connections.
+   *
+   * @throws Exception when pg_ctlcluster fails or the server does not accept connections within 30 s
+   */
+  public void startAgain() throws Exception {
+    run("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "start");
+    for (int i = 0; !ready(port); i++) {
+      if (i == 60) {
+        throw new IllegalStateException("PostgreSQL cluster " + version + "/" + name + " on port " + port
+            + " does not accept connections 30 s after pg_ctlcluster start");
+      }
+      Thread.sleep(500);
+    }
   }
 
   /**
@@ -139,7 +162,8 @@ public final class OwnPostgresCluster implements AutoCloseable {
       }
     }
     if (reason != null) {
-      String message = "This test freezes a PostgreSQL cluster of its own, and " + reason + ": " + how;
+      String message = "This test breaks a PostgreSQL cluster of its own (freezes or stops it), and " + reason
+          + ": " + how;
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError("CI=true and " + message);
       }

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.UnableToConnectException;
+import dev.reflex.orm.testing.OwnPostgresCluster;
 import dev.reflex.orm.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Faults on real servers: an outage, a server that never answers, an exhausted pool, failing work. */
+/**
+ * Faults on real servers: an outage (of a PostgreSQL cluster of the test's own), a server that never answers, an
+ * exhausted pool, failing work.
+ */
 class FaultTest {
   static final String PROVIDER = "jdbi";
 
@@ -51,53 +55,57 @@ class FaultTest {
     return ((HikariDataSource) db.dataSource()).getHikariPoolMXBean().getActiveConnections();
   }
 
+  /** Stops and starts a PostgreSQL cluster of the test's own: the shared server on 5432 is never touched. */
   @Test
   void postgresqlOutageFailsClearlyAndTheSameDatabaseRecoversAfterTheRestart() throws Exception {
-    PostgresServer.assumeControllable();
-    String url = TestDatabase.POSTGRESQL.freshUrl();
-    try (ReflexDatabase db = ReflexDatabase.builder().url(url).provider(PROVIDER).poolSize(4)
-        .poolTimeout(Duration.ofSeconds(3)).build()) {
-      db.transaction(s -> {
-        execute(s, "create table t (id int primary key)");
-        execute(s, "insert into t values (1)");
-        return null;
-      });
-      try {
-        PostgresServer.stop();
-        List<Throwable> failures = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-          failures.add(catchThrowable(() -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> db.transaction(s -> {
-            execute(s, "insert into t values (2)");
-            return null;
-          }))));
-        }
-        // a pooled connection that was idle when the server went down is handed out once and fails inside the
-        // work, with the driver's own word for it; HikariCP then drops it, and every later session fails to
-        // connect, within the pool timeout, with our line
-        assertThat(failures).allSatisfy(failure -> assertThat(failure).isNotNull().satisfiesAnyOf(
-            f -> assertThat(f).isInstanceOf(UnableToConnectException.class)
-                .hasMessageContaining("Unable to connect to " + url)
-                .hasMessageContaining("check that the database server is running"),
-            f -> assertThat(f).isInstanceOf(SQLException.class).hasMessageContaining("terminating connection")));
-        assertThat(failures.get(failures.size() - 1)).isInstanceOf(UnableToConnectException.class);
-      } finally {
-        PostgresServer.start();
-      }
-      // the same ReflexDatabase, no restart of the application: HikariCP replaces the dead connections
-      long rows = -1;
-      for (int attempt = 0; attempt < 20 && rows < 0; attempt++) {
+    try (OwnPostgresCluster cluster = OwnPostgresCluster.start()) {
+      String url = cluster.url();
+      try (ReflexDatabase db = ReflexDatabase.builder().url(url).provider(PROVIDER).poolSize(4)
+          .poolTimeout(Duration.ofSeconds(3)).build()) {
+        db.transaction(s -> {
+          execute(s, "create table t (id int primary key)");
+          execute(s, "insert into t values (1)");
+          return null;
+        });
         try {
-          db.transaction(s -> {
-            execute(s, "insert into t values (3)");
-            return null;
-          });
-          rows = count(db, "select count(*) from t");
-        } catch (UnableToConnectException e) {
-          Thread.sleep(500); // the server may still be starting its listener
+          cluster.stop();
+          List<Throwable> failures = new ArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            failures.add(catchThrowable(() -> assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> db.transaction(s -> {
+                  execute(s, "insert into t values (2)");
+                  return null;
+                }))));
+          }
+          failures.forEach(failure -> System.out.println("PostgreSQL outage: the session failed with " + failure));
+          // a pooled connection that was idle when the server went down is handed out once and fails inside the
+          // work, with the driver's own word for it; HikariCP then drops it, and every later session fails to
+          // connect, within the pool timeout, with our line
+          assertThat(failures).allSatisfy(failure -> assertThat(failure).isNotNull().satisfiesAnyOf(
+              f -> assertThat(f).isInstanceOf(UnableToConnectException.class)
+                  .hasMessageContaining("Unable to connect to " + url)
+                  .hasMessageContaining("check that the database server is running"),
+              f -> assertThat(f).isInstanceOf(SQLException.class).hasMessageContaining("terminating connection")));
+          assertThat(failures.get(failures.size() - 1)).isInstanceOf(UnableToConnectException.class);
+        } finally {
+          cluster.startAgain();
         }
+        // the same ReflexDatabase, no restart of the application: HikariCP replaces the dead connections
+        long rows = -1;
+        for (int attempt = 0; attempt < 20 && rows < 0; attempt++) {
+          try {
+            db.transaction(s -> {
+              execute(s, "insert into t values (3)");
+              return null;
+            });
+            rows = count(db, "select count(*) from t");
+          } catch (UnableToConnectException e) {
+            Thread.sleep(500); // the server may still be starting its listener
+          }
+        }
+        assertThat(rows).isEqualTo(2);
+        assertThat(active(db)).isZero();
       }
-      assertThat(rows).isEqualTo(2);
-      assertThat(active(db)).isZero();
     }
   }
 
