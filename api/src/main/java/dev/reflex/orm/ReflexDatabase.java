@@ -1,17 +1,10 @@
 package dev.reflex.orm;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.reflex.orm.internal.Context;
-import dev.reflex.orm.internal.DatabaseUrl;
-import dev.reflex.orm.internal.Drivers;
 import dev.reflex.orm.internal.Failures;
-import dev.reflex.orm.internal.Pools;
-import dev.reflex.orm.internal.Secrets;
-import dev.reflex.orm.spi.ProviderEngine;
-import dev.reflex.orm.spi.ReflexProvider;
+import dev.reflex.orm.internal.ResolvedSettings;
+import dev.reflex.orm.internal.Resources;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,49 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class ReflexDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReflexDatabase.class);
 
-  private final DatabaseUrl url;
-  private final String origin;
-  private final HikariDataSource pool;
-  private final DataSource dataSource;
-  private final Connection keeper;
-  private final ReflexProvider provider;
-  private final ProviderEngine engine;
+  private final ResolvedSettings settings;
+  private final Resources resources;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ReflexDatabase(ReflexDatabaseBuilder.Resolved resolved) {
-    this.url = resolved.url;
-    this.origin = resolved.origin;
-    this.provider = resolved.provider;
-    String poolUrl = url == null ? null : Pools.poolUrl(url);
-    this.keeper = url != null && url.inMemory() ? keepAlive(url, poolUrl) : null;
-    try {
-      this.pool = url == null ? null
-          : Pools.create(url, poolUrl, resolved.poolSize, resolved.poolTimeout, resolved.configurers);
-    } catch (InvalidConfigurationException e) {
-      // a PoolConfigurer's failure, or a value it set that HikariCP refuses: not a failure to connect
-      closeQuietly(keeper);
-      throw e;
-    } catch (RuntimeException e) {
-      closeQuietly(keeper);
-      throw Failures.unableToConnect(e, url, origin, null);
-    }
-    this.dataSource = pool != null ? pool : resolved.dataSource;
-    try {
-      DatabaseKind kind = url != null ? url.kind() : ReflexDatabaseBuilder.detectKind(dataSource);
-      // HikariCP rolls back a connection that ran a statement since its last commit when it is closed
-      boolean rollsBack = dataSource instanceof HikariDataSource;
-      Context context =
-          new Context(dataSource, rollsBack, kind, resolved.types, resolved.configurers, resolved.echo);
-      this.engine = provider.start(context);
-    } catch (RuntimeException | Error e) {
-      closeResources();
-      if (e instanceof ReflexException) {
-        throw (ReflexException) e;
-      }
-      throw new ProviderFailedException("The " + provider.name() + " provider failed to start on " + describe()
-          + ": " + Failures.rootMessage(e) + "; fix the cause (often a registered class) and start again", e);
-    }
-    LOG.debug("reflex-orm ready: provider {} on {}", provider.name(), describe());
+  private ReflexDatabase(ResolvedSettings settings) {
+    this.settings = settings;
+    this.resources = Resources.acquire(settings);
+    LOG.debug("reflex-orm ready: provider {} on {}", provider(), settings.describe());
   }
 
   /**
@@ -88,8 +46,8 @@ public final class ReflexDatabase implements AutoCloseable {
     return new ReflexDatabaseBuilder();
   }
 
-  static ReflexDatabase start(ReflexDatabaseBuilder.Resolved resolved) {
-    return new ReflexDatabase(resolved);
+  static ReflexDatabase start(ResolvedSettings settings) {
+    return new ReflexDatabase(settings);
   }
 
   /**
@@ -102,11 +60,11 @@ public final class ReflexDatabase implements AutoCloseable {
   public ReflexSession session() {
     checkOpen();
     try {
-      return new ReflexSession(engine.openSession(), engine, provider.name());
+      return new ReflexSession(resources.engine().openSession(), resources.engine(), provider());
     } catch (ReflexException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw Failures.unableToConnect(e, url, origin, pool);
+      throw Failures.unableToConnect(e, settings.url(), settings.origin(), resources.pool());
     }
   }
 
@@ -136,12 +94,12 @@ public final class ReflexDatabase implements AutoCloseable {
    */
   public void ping() {
     checkOpen();
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = resources.dataSource().getConnection()) {
       if (!connection.isValid(5)) {
         throw new SQLException("the connection did not answer a validity check within 5 s");
       }
     } catch (SQLException | RuntimeException e) {
-      throw Failures.unableToConnect(e, url, origin, pool);
+      throw Failures.unableToConnect(e, settings.url(), settings.origin(), resources.pool());
     }
   }
 
@@ -152,7 +110,7 @@ public final class ReflexDatabase implements AutoCloseable {
    * @return the data source
    */
   public DataSource dataSource() {
-    return dataSource;
+    return resources.dataSource();
   }
 
   /**
@@ -165,9 +123,9 @@ public final class ReflexDatabase implements AutoCloseable {
    */
   public <T> T unwrap(Class<T> type) {
     checkOpen();
-    T own = engine.unwrap(type);
+    T own = resources.engine().unwrap(type);
     if (own == null) {
-      throw new ReflexException("The " + provider.name() + " engine cannot be unwrapped to " + type.getName()
+      throw new ReflexException("The " + provider() + " engine cannot be unwrapped to " + type.getName()
           + "; open a session for session-level objects");
     }
     return own;
@@ -175,7 +133,7 @@ public final class ReflexDatabase implements AutoCloseable {
 
   /** @return the name of the provider in use, such as {@code hibernate} */
   public String provider() {
-    return provider.name();
+    return settings.provider().name();
   }
 
   /** @return whether {@link #close()} has been called */
@@ -190,56 +148,20 @@ public final class ReflexDatabase implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      try {
-        engine.close();
-      } finally {
-        closeResources();
-      }
+      resources.release();
     }
   }
 
   @Override
   public String toString() {
-    return "ReflexDatabase[provider=" + provider.name() + ", url=" + describe() + (isClosed() ? ", closed" : "")
+    return "ReflexDatabase[provider=" + provider() + ", url=" + settings.describe() + (isClosed() ? ", closed" : "")
         + "]";
-  }
-
-  private String describe() {
-    return url == null ? "the application's DataSource" : url.masked();
-  }
-
-  private void closeResources() {
-    if (pool != null) {
-      pool.close();
-    }
-    closeQuietly(keeper);
   }
 
   private void checkOpen() {
     if (closed.get()) {
-      throw new ReflexException("This ReflexDatabase (" + describe() + ") is closed: build a new one, or keep"
+      throw new ReflexException("This ReflexDatabase (" + settings.describe() + ") is closed: build a new one, or keep"
           + " it open for the life of the application");
-    }
-  }
-
-  /** An in-memory database lives as long as one connection to it: this one, held for our lifetime. */
-  private static Connection keepAlive(DatabaseUrl url, String jdbcUrl) {
-    try {
-      return Drivers.forUrl(jdbcUrl, url.masked()).connect(jdbcUrl, new Properties());
-    } catch (SQLException e) {
-      throw new UnableToConnectException("Unable to create the in-memory database " + Secrets.mask(jdbcUrl) + ": "
-          + Secrets.scrub(Failures.rootMessage(e), url.secrets()) + "; check that its JDBC driver is on the class path",
-          Failures.redacted(e, url.secrets()));
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        LOG.debug("Closing the in-memory keeper connection failed", e);
-      }
     }
   }
 }

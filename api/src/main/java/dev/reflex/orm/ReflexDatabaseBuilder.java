@@ -2,11 +2,9 @@ package dev.reflex.orm;
 
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.ProviderDiscovery;
+import dev.reflex.orm.internal.ResolvedSettings;
 import dev.reflex.orm.internal.Settings;
 import dev.reflex.orm.internal.UrlParser;
-import dev.reflex.orm.spi.ReflexProvider;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -165,50 +163,20 @@ public final class ReflexDatabaseBuilder {
     }
   }
 
-  Resolved resolve() {
-    Resolved resolved = new Resolved();
+  ResolvedSettings resolve() {
+    DatabaseUrl parsed = null;
+    String origin = "builder dataSource";
     if (dataSource == null) {
       Settings.Value value = url != null ? new Settings.Value(url, "builder url") : settings.url();
-      resolved.url = parse(value);
-      resolved.origin = value.origin();
-      if (value.origin().equals("default")) {
-        LOG.info("REFLEX_DB_URL is not set: using the SQLite file reflex.db in {}",
-            System.getProperty("user.dir"));
+      parsed = parse(value);
+      origin = value.origin();
+      if (origin.equals("default")) {
+        LOG.info("REFLEX_DB_URL is not set: using the SQLite file reflex.db in {}", System.getProperty("user.dir"));
       }
-    } else {
-      resolved.dataSource = dataSource;
-      resolved.origin = "builder dataSource";
     }
-    resolved.poolSize = poolSize != null ? poolSize : settings.poolSize();
-    resolved.poolTimeout = poolTimeout != null ? poolTimeout : settings.poolTimeout();
-    resolved.echo = echo != null ? echo : settings.echo();
     Settings.Value choice = provider != null ? new Settings.Value(provider, "builder provider") : settings.provider();
-    resolved.provider = ProviderDiscovery.select(choice);
-    resolved.types = List.copyOf(types);
-    resolved.configurers = List.copyOf(configurers);
-    return resolved;
-  }
-
-  /** Reads the kind of an application's data source from its connection's metadata. */
-  static DatabaseKind detectKind(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      return DatabaseKind.ofJdbcUrl(String.valueOf(connection.getMetaData().getURL()));
-    } catch (SQLException e) {
-      throw new UnableToConnectException("Unable to connect through the application's DataSource: "
-          + e.getMessage() + "; check that it is configured and its database is running", e);
-    }
-  }
-
-  /** The checked settings, handed to the database. */
-  static final class Resolved {
-    DatabaseUrl url;
-    String origin;
-    DataSource dataSource;
-    int poolSize;
-    Duration poolTimeout;
-    boolean echo;
-    ReflexProvider provider;
-    List<Class<?>> types;
-    List<ReflexConfigurer> configurers;
+    return new ResolvedSettings(parsed, origin, dataSource, poolSize != null ? poolSize : settings.poolSize(),
+        poolTimeout != null ? poolTimeout : settings.poolTimeout(), echo != null ? echo : settings.echo(),
+        ProviderDiscovery.select(choice), types, configurers);
   }
 }
