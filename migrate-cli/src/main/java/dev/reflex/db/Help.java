@@ -27,6 +27,8 @@ final class Help {
     out.println("reflex-db commands:");
     out.println("  init      Write liquibase.properties and a first changelog (--force overwrites).");
     out.println("  check     Exit 0 when the database is up to date, 1 listing the pending changesets.");
+    out.println("  revision  Write a new changelog file (-m MESSAGE) and include it in the master changelog;");
+    out.println("            --autogenerate fills it from the Hibernate entities (see revision --help).");
     out.println();
     out.println("  --verbose       Show Liquibase's full output and stack traces.");
     out.println("  -V, --version   Show the versions of reflex-db and Liquibase.");
