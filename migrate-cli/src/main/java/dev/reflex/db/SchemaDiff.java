@@ -6,7 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import liquibase.change.Change;
+import liquibase.change.ColumnConfig;
+import liquibase.change.ConstraintsConfig;
+import liquibase.change.core.CreateTableChange;
 import liquibase.change.core.DropNotNullConstraintChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.command.CommandScope;
@@ -41,6 +45,8 @@ final class SchemaDiff {
    */
   private static final Set<String> DROPS = Set.of("dropTable", "dropColumn", "dropIndex", "dropForeignKeyConstraint",
       "dropUniqueConstraint", "dropPrimaryKey", "dropSequence", "dropView", "dropProcedure");
+
+  private static final Pattern H2_GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+");
 
   private final List<Change> changes = new ArrayList<>();
   private final List<Change> leftOut = new ArrayList<>();
@@ -84,11 +90,28 @@ final class SchemaDiff {
           // nullable, and Liquibase would rebuild the table to "drop" a constraint that cannot apply
           continue;
         }
+        if (change instanceof CreateTableChange) {
+          forgetGeneratedKeyNames((CreateTableChange) change);
+        }
         boolean drop = DROPS.contains(change.getSerializedObjectName());
         (drop && !allowDrops ? schemaDiff.leftOut : schemaDiff.changes).add(change);
       }
     }
     return schemaDiff;
+  }
+
+  /**
+   * H2 names a primary key it was given no name for {@code CONSTRAINT_<n>}, numbered per schema: the scratch
+   * database's number may be taken in the live one, and H2 picks a free one itself when none is given.
+   */
+  private static void forgetGeneratedKeyNames(CreateTableChange change) {
+    for (ColumnConfig column : change.getColumns()) {
+      ConstraintsConfig constraints = column.getConstraints();
+      if (constraints != null && constraints.getPrimaryKeyName() != null
+          && H2_GENERATED_NAME.matcher(constraints.getPrimaryKeyName()).matches()) {
+        constraints.setPrimaryKeyName(null);
+      }
+    }
   }
 
   private static Set<String> primaryKeyColumns(DatabaseSnapshot live) {
