@@ -86,8 +86,8 @@ final class RevisionFile {
       new YamlChangeLogSerializer().write(List.of(changeSet), yaml);
       String text = yaml.toString(StandardCharsets.UTF_8);
       if (changes.isEmpty()) {
-        text = text.replaceFirst("(?m)^(\\s*)changes: \\[\\]\\s*$",
-            "$1changes: []   # add the changes here: https://docs.liquibase.com/change-types/home.html");
+        // Liquibase's serializer leaves an empty list out; the user fills it in
+        text += "    changes: []   # add the changes here: https://docs.liquibase.com/change-types/home.html\n";
       }
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

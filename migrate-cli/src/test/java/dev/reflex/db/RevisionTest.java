@@ -41,7 +41,8 @@ class RevisionTest {
     step(reflexDb, project, url, "v4", "index visit dates", List.of("createIndex"));
     // the example table of init maps to no entity: it is left alone, and the output says so
     Launcher.Result again = autogenerate(reflexDb, "v4", "nothing new");
-    assertThat(again.out()).contains("no changes", "left out", "dropTable: Table example dropped")
+    assertThat(again.out()).contains("no changes", "left out")
+        .containsIgnoringCase("dropTable: Table example dropped")
         .doesNotContain("Wrote");
     assertThat(Revisions.changeFiles(project)).hasSize(4);
 
@@ -50,6 +51,13 @@ class RevisionTest {
     Launcher.Result rollback = reflexDb.run("rollback-count", "--count", "3");
     assertThat(rollback.exitCode()).as("%s", rollback).isZero();
     Revisions.hibernateValidates(url, CLINIC + "v1");
+    if (database == TestDatabase.SQLITE_FILE) {
+      // Liquibase renders an addColumn on SQLite only against the live table, never as SQL output ("AddColumnStatement
+      // requires access to up to date database metadata"): there, the rolled back changesets are applied again
+      update(reflexDb);
+      Revisions.hibernateValidates(url, CLINIC + "v4");
+      return;
+    }
     Launcher.Result updateSql = Revisions.stockLiquibase(project, url, "update-sql");
     assertThat(updateSql.exitCode()).as("%s", updateSql).isZero();
     assertThat(updateSql.out()).containsIgnoringCase("birth_date").containsIgnoringCase("rooms")

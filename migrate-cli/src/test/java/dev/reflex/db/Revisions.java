@@ -87,7 +87,7 @@ final class Revisions {
       }
       Map<String, Object> changeSet = (Map<String, Object>) changeSets.get(0).get("changeSet");
       List<Map<String, Object>> changes = (List<Map<String, Object>>) changeSet.get("changes");
-      return changes.stream().map(change -> change.keySet().iterator().next()).toList();
+      return changes == null ? List.of() : changes.stream().map(change -> change.keySet().iterator().next()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
