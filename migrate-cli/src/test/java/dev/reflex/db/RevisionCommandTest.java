@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code reflex-db revision} refusing: one line, exit 1, no password printed, and no scratch schema or database
- * left behind, checked in the server afterwards.
+ * {@code reflex-db revision} without and with {@code --autogenerate}, and refusing: one line, exit 1, no password
+ * printed, and no scratch schema left behind, checked in the server afterwards. Also {@code --reference-url} of
+ * Liquibase's diff in reflex-orm's URL form.
  */
-class RevisionFailureTest {
+class RevisionCommandTest {
   private static final String CANARY = "canary-Pw-7731";
   private static String postgres;
 
@@ -55,6 +56,21 @@ class RevisionFailureTest {
     assertThat(update.exitCode()).as("%s", update).isZero();
     assertThat(Databases.appliedChangesets("sqlite:///" + project.resolve("app.db")))
         .anyMatch(applied -> applied.endsWith("-add-pet-birth-date"));
+  }
+
+  @Test
+  void withoutEntitiesTheDeclaredConfigurersChooseEntitiesAndNaming() throws Exception {
+    Path app = project.resolve("app");
+    Path services = app.resolve("META-INF/services/dev.reflex.orm.hibernate.HibernateConfigurer");
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, "dev.reflex.db.configured.SnakeCaseNotes\n");
+    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///app.db");
+    reflexDb.run("init");
+    Launcher.Result result = reflexDb.run("revision", "--autogenerate", "-m", "notes", "--classpath",
+        app + java.io.File.pathSeparator + Revisions.TEST_CLASSES);
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.out()).contains("createTable: Table clinic_note created");
+    assertThat(Files.readString(Revisions.changeFiles(project).get(0))).contains("name: note_text");
   }
 
   @Test
@@ -107,6 +123,19 @@ class RevisionFailureTest {
     reflexDb.run("init");
     assertOneLineFailure(autogenerate(reflexDb, "dev.reflex.db.clinic.v1"), "cannot connect to postgresql://app:",
         "check that the database server is running");
+  }
+
+  @Test
+  void referenceUrlTakesReflexUrlsAndMasksTheirPassword() {
+    String reference = TestDatabase.POSTGRESQL.freshUrl().replace("postgres@", "postgres:" + CANARY + "@");
+    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", postgres);
+    Launcher.Result diff = reflexDb.run("diff", "--reference-url=" + reference);
+    assertThat(diff.exitCode()).as("%s", diff).isZero();
+    assertThat(diff.out()).contains("Reference Database: ");
+    assertThat(diff.all()).doesNotContain(CANARY);
+
+    Launcher.Result hibernate = reflexDb.run("diff-changelog", "--reference-url=hibernate:spring:app.model");
+    assertOneLineFailure(hibernate, "no liquibase-hibernate", "revision --autogenerate");
   }
 
   private static Launcher.Result autogenerate(Launcher reflexDb, String packageName) {
