@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     + " the master changelog; with --autogenerate, the changes that bring the database to what the"
     + " application's Hibernate entities describe."})
 final class RevisionCommand implements Callable<Integer> {
-  @Option(names = {"-m", "--message"}, required = true, description = "What the revision does; names the file.")
+  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MESSAGE", description = "What the revision does; names the file.")
   private String message;
 
   @Option(names = "--autogenerate", description = "Fill the changeset with the difference between the entities"
@@ -35,7 +35,7 @@ final class RevisionCommand implements Callable<Integer> {
 
   @Option(names = "--entities", paramLabel = "PACKAGE", description = "The package whose @Entity, @Embeddable,"
       + " @MappedSuperclass and @Converter classes to use; default: those the application's declared"
-      + " HibernateConfigurers register.")
+      + " HibernateConfigurers register. Declared configurers are applied either way, for naming and settings.")
   private String entities;
 
   @Option(names = "--scratch-url", paramLabel = "URL", description = "An empty database of the same kind for"

@@ -117,6 +117,50 @@ class RevisionCommandTest {
   }
 
   @Test
+  void scratchUrlServesAUserWhoCannotCreateDatabasesAndIsEmptiedAgain() throws Exception {
+    String admin = TestDatabases.mariadbUrl();
+    String live = TestDatabase.MARIADB.freshUrl();
+    String scratch = TestDatabase.MARIADB.freshUrl();
+    String user = "reflex_noscratch_" + TestDatabases.suffix();
+    try (Connection connection = TestDatabases.connect(admin); Statement statement = connection.createStatement()) {
+      for (String host : List.of("%", "localhost")) {
+        statement.execute("create user '" + user + "'@'" + host + "' identified by '" + CANARY + "'");
+        for (String database : List.of(live, scratch)) {
+          statement.execute("grant all on " + name(database) + ".* to '" + user + "'@'" + host + "'");
+        }
+      }
+    }
+    try {
+      Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", asUser(live, user));
+      reflexDb.run("init");
+      assertOneLineFailure(autogenerate(reflexDb, "dev.reflex.db.clinic.v1"),
+          "cannot create or drop the scratch database", "--scratch-url");
+
+      Launcher.Result result = reflexDb.run("revision", "--autogenerate", "-m", "clinic", "--classpath",
+          Revisions.TEST_CLASSES.toString(), "--entities", "dev.reflex.db.clinic.v1", "--scratch-url",
+          asUser(scratch, user));
+      assertThat(result.exitCode()).as("%s", result).isZero();
+      assertThat(result.out()).contains("createTable: Table pets created");
+      assertThat(result.all()).doesNotContain(CANARY);
+      assertThat(Databases.hasTable(scratch, "pets")).isFalse();
+      assertThat(Databases.hasTable(scratch, "owners")).isFalse();
+    } finally {
+      try (Connection connection = TestDatabases.connect(admin); Statement statement = connection.createStatement()) {
+        statement.execute("drop user if exists '" + user + "'@'%', '" + user + "'@'localhost'");
+      }
+    }
+  }
+
+  private static String name(String url) {
+    String path = url.substring(url.lastIndexOf('/') + 1);
+    return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+  }
+
+  private static String asUser(String url, String user) {
+    return url.replaceFirst("://[^@/]*@", "://" + user + ":" + CANARY + "@");
+  }
+
+  @Test
   void unreachableDatabaseIsOneLineWithoutThePassword() {
     Launcher reflexDb = new Launcher(project)
         .env("REFLEX_DB_URL", "postgresql://app:" + CANARY + "@127.0.0.1:1/nowhere");
