@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -77,17 +76,17 @@ final class ScratchDatabase implements AutoCloseable {
               "an in-memory H2 database", null, null);
         }
         case POSTGRESQL: {
-          Connection connection = connect(target.jdbcUrl(), user, password);
+          Connection connection = JdbcUrls.connect(target.jdbcUrl(), user, password);
           createOrClose(connection, "create schema " + name, "schema " + name, target);
-          String url = withParameter(target.jdbcUrl(), "currentSchema", name);
+          String url = JdbcUrls.withParameter(target.jdbcUrl(), "currentSchema", name);
           return new ScratchDatabase(target, url, name, name, connection, null, "schema " + name + " of "
               + target.masked(), user, password);
         }
         case MARIADB:
         case MYSQL: {
-          Connection connection = connect(target.jdbcUrl(), user, password);
+          Connection connection = JdbcUrls.connect(target.jdbcUrl(), user, password);
           createOrClose(connection, "create database " + name, "database " + name, target);
-          return new ScratchDatabase(target, withDatabase(target.jdbcUrl(), name), null, name, connection, null,
+          return new ScratchDatabase(target, JdbcUrls.withDatabase(target.jdbcUrl(), name), null, name, connection, null,
               "database " + name + " on the server of " + target.masked(), user, password);
         }
         default:
@@ -103,7 +102,7 @@ final class ScratchDatabase implements AutoCloseable {
   private static ScratchDatabase given(DatabaseUrl url, String user, String password) {
     String givenUser = url.user() != null ? url.user() : user;
     String givenPassword = url.user() != null ? url.password() : password;
-    try (Connection connection = connect(url.jdbcUrl(), givenUser, givenPassword)) {
+    try (Connection connection = JdbcUrls.connect(url.jdbcUrl(), givenUser, givenPassword)) {
       DatabaseMetaData metaData = connection.getMetaData();
       try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(), "%",
           new String[] {"TABLE"})) {
@@ -172,17 +171,6 @@ final class ScratchDatabase implements AutoCloseable {
     }
   }
 
-  private static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
-    Properties properties = new Properties();
-    if (user != null) {
-      properties.setProperty("user", user);
-    }
-    if (password != null) {
-      properties.setProperty("password", password);
-    }
-    return DriverManager.getConnection(jdbcUrl, properties);
-  }
-
   private static void createOrClose(Connection connection, String sql, String what, DatabaseUrl target)
       throws SQLException {
     try {
@@ -201,22 +189,6 @@ final class ScratchDatabase implements AutoCloseable {
           + oneLine(e) + "; grant the user that right, or pass --scratch-url=URL of an empty database of the same"
           + " kind");
     }
-  }
-
-  /** Replaces the database of a {@code jdbc:mariadb://host:port/db?params} URL. */
-  static String withDatabase(String jdbcUrl, String database) {
-    int hosts = jdbcUrl.indexOf("//");
-    int slash = jdbcUrl.indexOf('/', hosts + 2);
-    int query = jdbcUrl.indexOf('?');
-    String rest = query < 0 ? "" : jdbcUrl.substring(query);
-    String head = slash < 0 ? (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query)) : jdbcUrl.substring(0, slash);
-    return head + "/" + database + rest;
-  }
-
-  /** Sets one query parameter of a JDBC URL, replacing any value it had. */
-  static String withParameter(String jdbcUrl, String name, String value) {
-    String cleaned = jdbcUrl.replaceAll("(?i)([?&])" + name + "=[^&]*&?", "$1").replaceAll("[?&]$", "");
-    return cleaned + (cleaned.contains("?") ? "&" : "?") + name + "=" + value;
   }
 
   /** @return the exception's message on one line */

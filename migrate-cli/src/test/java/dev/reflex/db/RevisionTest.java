@@ -7,6 +7,8 @@ import dev.reflex.orm.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code update} applies it, Hibernate's own validation passes, and the round trip ends in "no changes". Stock
  * Liquibase 4.33 accepts the files, and the changesets roll back.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RevisionTest {
   private static final String CLINIC = "dev.reflex.db.clinic.";
 
