@@ -1,6 +1,7 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.UrlParser;
 import java.util.List;
 import java.util.concurrent.Callable;
 import liquibase.change.Change;
@@ -101,6 +102,11 @@ final class RevisionCommand implements Callable<Integer> {
   private SchemaDiff autogenerate(DatabaseUrl live, Changelog changelog) throws Exception {
     if (scratchUrl != null) {
       target.scrubber().url(scratchUrl);
+      try {
+        target.scrubber().password(UrlParser.parse(scratchUrl).password());
+      } catch (RuntimeException e) {
+        throw new CommandFailure("--scratch-url is not a database URL: " + Causes.rootMessage(e));
+      }
     }
     try (UserClasses classes = UserClasses.open(classpath);
         SearchPathResourceAccessor accessor = new SearchPathResourceAccessor(changelog.searchPath())) {
