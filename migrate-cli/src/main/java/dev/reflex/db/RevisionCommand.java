@@ -4,7 +4,11 @@ import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.UrlParser;
 import java.util.List;
 import java.util.concurrent.Callable;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
 import liquibase.change.Change;
+import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.resource.SearchPathResourceAccessor;
@@ -113,6 +117,9 @@ final class RevisionCommand implements Callable<Integer> {
       Database liveDatabase = open(live.jdbcUrl(), target.user(), target.password(), accessor, live.masked());
       try (liveDatabase; ScratchDatabase scratch = ScratchDatabase.create(live, target.user(), target.password(),
           scratchUrl); EntityExport export = EntityExport.create(classes, entities, scratch, live.kind())) {
+        // checked last, so that every problem of the entities is reported whatever the state of the database
+        refuseWhenPending(open(live.jdbcUrl(), target.user(), target.password(), accessor, live.masked()),
+            changelog, accessor);
         Database reference = open(scratch.jdbcUrl(), scratch.user(), scratch.password(), accessor,
             scratch.describe());
         try (reference) {
@@ -121,6 +128,23 @@ final class RevisionCommand implements Callable<Integer> {
           }
           return SchemaDiff.compare(liveDatabase, reference, allowDrops);
         }
+      }
+    }
+  }
+
+  /**
+   * As Alembic does: the comparison is with the database as it is, so a changeset that has not run would be
+   * written a second time.
+   */
+  private void refuseWhenPending(Database database, Changelog changelog, SearchPathResourceAccessor accessor)
+      throws Exception {
+    // Liquibase.close() closes the database too, which is what the caller wants here
+    try (Liquibase liquibase = new Liquibase(changelog.path(), accessor, database)) {
+      List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+      if (!pending.isEmpty()) {
+        throw new CommandFailure(pending.size() + (pending.size() == 1 ? " changeset of " : " changesets of ")
+            + changelog.path() + " (first " + pending.get(0).getId() + ") not yet run on " + target.masked()
+            + "; run `reflex-db update` first, so that the new revision holds only what the entities add");
       }
     }
   }

@@ -59,13 +59,19 @@ class RevisionCommandTest {
   }
 
   @Test
-  void withoutEntitiesTheDeclaredConfigurersChooseEntitiesAndNaming() throws Exception {
+  void pendingChangesetsAreRefusedAndDeclaredConfigurersChooseEntitiesAndNaming() throws Exception {
     Path app = project.resolve("app");
     Path services = app.resolve("META-INF/services/dev.reflex.orm.hibernate.HibernateConfigurer");
     Files.createDirectories(services.getParent());
     Files.writeString(services, "dev.reflex.db.configured.SnakeCaseNotes\n");
     Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///app.db");
     reflexDb.run("init");
+    // the example changeset of init has not run: the comparison would write it again
+    assertOneLineFailure(reflexDb.run("revision", "--autogenerate", "-m", "notes", "--classpath",
+        app + java.io.File.pathSeparator + Revisions.TEST_CLASSES), "1 changeset of", "not yet run",
+        "run `reflex-db update` first");
+    assertThat(Revisions.changeFiles(project)).isEmpty();
+    reflexDb.run("update");
     Launcher.Result result = reflexDb.run("revision", "--autogenerate", "-m", "notes", "--classpath",
         app + java.io.File.pathSeparator + Revisions.TEST_CLASSES);
     assertThat(result.exitCode()).as("%s", result).isZero();
@@ -135,6 +141,7 @@ class RevisionCommandTest {
       reflexDb.run("init");
       assertOneLineFailure(autogenerate(reflexDb, "dev.reflex.db.clinic.v1"),
           "cannot create or drop the scratch database", "--scratch-url");
+      reflexDb.run("update");
 
       Launcher.Result result = reflexDb.run("revision", "--autogenerate", "-m", "clinic", "--classpath",
           Revisions.TEST_CLASSES.toString(), "--entities", "dev.reflex.db.clinic.v1", "--scratch-url",

@@ -28,6 +28,7 @@ class RevisionTest {
     String url = database == TestDatabase.SQLITE_FILE ? "sqlite:///" + project.resolve("app.db") : database.freshUrl();
     Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", url);
     assertThat(reflexDb.run("init").exitCode()).isZero();
+    update(reflexDb);
 
     Launcher.Result first = autogenerate(reflexDb, "v1", "clinic model");
     assertThat(first.out()).contains("createTable: Table ", "createIndex: Index ", "Wrote db/changelog/changes/");
