@@ -6,6 +6,10 @@
  */
 module dev.reflex.db {
   requires dev.reflex.orm;
+  requires dev.reflex.orm.hibernate;
+  requires org.hibernate.orm.core;
+  requires org.hibernate.orm.community.dialects;
+  requires jakarta.persistence;
   requires info.picocli;
   requires liquibase.core;
   requires java.logging;

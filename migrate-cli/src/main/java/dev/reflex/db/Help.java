@@ -17,6 +17,8 @@ final class Help {
   private static final String[][] OWN = {
     {"init", "Write liquibase.properties and a first changelog."},
     {"check", "Exit 0 if up to date, else 1 listing what is pending."},
+    {"revision", "Write a new changelog file (-m MESSAGE), included in the"},
+    {"", "master; --autogenerate fills it from Hibernate entities."},
   };
   private static final String[][] LIQUIBASE = {
     {"update", "Apply the pending changesets."},

@@ -58,6 +58,7 @@ final class LiquibaseRun {
         }
       }
       line.addAll(target.liquibaseOptions(arguments));
+      ReferenceUrl.apply(arguments, target.scrubber(), replacements, line);
       boolean given = arguments.value("changelog-file") != null;
       if (!given && !changelog.missing()) {
         line.add("--changelog-file=" + changelog.path());
@@ -70,6 +71,9 @@ final class LiquibaseRun {
         replacements.put("changelog-file", changelog.path());
       }
       line.addAll(arguments.forLiquibase(replacements));
+    } catch (CommandFailure e) {
+      output.report("reflex-db: " + e.getMessage());
+      return 1;
     } catch (RuntimeException e) {
       output.report(Failure.fromException(e, command, target));
       return 1;

@@ -6,7 +6,7 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Runs reflex-db's own commands, {@code init} and {@code check}, with picocli: exit 0 when all is well,
+ * Runs reflex-db's own commands, {@code init}, {@code check} and {@code revision}, with picocli: exit 0 when all is well,
  * 1 on failure, 2 on a usage error, and one line, never a stack trace unless asked for.
  *
  * <p>Not thread-safe; used once.
@@ -19,7 +19,7 @@ final class OwnCommands {
   private OwnCommands() {}
 
   /**
-   * Runs {@code init} or {@code check}.
+   * Runs {@code init}, {@code check} or {@code revision}.
    *
    * @param arguments the command line
    * @param target the database
@@ -36,7 +36,8 @@ final class OwnCommands {
         return 2;
       }
     }
-    Object handler = command.equals("init") ? new InitCommand(target) : new CheckCommand(arguments, target);
+    Object handler = command.equals("init") ? new InitCommand(target)
+        : command.equals("revision") ? new RevisionCommand(arguments, target) : new CheckCommand(arguments, target);
     CommandLine line = new CommandLine(handler).setCommandName("reflex-db " + command);
     line.setOut(new PrintWriter(System.out, true));
     line.setParameterExceptionHandler((e, args) -> {

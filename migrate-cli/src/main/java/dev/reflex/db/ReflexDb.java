@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code reflex-db} entry point: routes {@code init} and {@code check} to our commands, help and version
- * to our own texts ({@code help [liquibase|COMMAND]} too), and everything else to Liquibase's command line.
+ * The {@code reflex-db} entry point: routes {@code init}, {@code check} and {@code revision} to our commands,
+ * help and version to our own texts ({@code help [liquibase|COMMAND]} too), and everything else to Liquibase's
+ * command line.
  *
  * <p>Not thread-safe: it owns the process's standard streams while it runs.
  */
 public final class ReflexDb {
   /** Our own commands; every other command name belongs to Liquibase. */
-  static final Set<String> OWN_COMMANDS = Set.of("init", "check");
+  static final Set<String> OWN_COMMANDS = Set.of("init", "check", "revision");
 
   private ReflexDb() {}
 

@@ -1,0 +1,152 @@
+package dev.reflex.db;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import liquibase.change.Change;
+import liquibase.change.ColumnConfig;
+import liquibase.change.ConstraintsConfig;
+import liquibase.change.core.CreateTableChange;
+import liquibase.change.core.DropNotNullConstraintChange;
+import liquibase.changelog.ChangeSet;
+import liquibase.command.CommandScope;
+import liquibase.command.core.DiffCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ReferenceDbUrlConnectionCommandStep;
+import liquibase.database.Database;
+import liquibase.database.ObjectQuotingStrategy;
+import liquibase.diff.DiffResult;
+import liquibase.diff.output.DiffOutputControl;
+import liquibase.diff.output.changelog.DiffToChangeLog;
+import liquibase.snapshot.DatabaseSnapshot;
+import liquibase.structure.core.PrimaryKey;
+import liquibase.structure.core.Table;
+
+/**
+ * Liquibase's own comparison of the live database with the scratch one: its {@code diff} command finds the
+ * differences, and {@link DiffToChangeLog}, the writer behind {@code diff-changelog}, turns them into changes,
+ * ordered so that each one can run after the ones before it.
+ *
+ * <p>{@code diff-changelog} itself is not called: it only writes a file, and it swallows its own failures
+ * (it logs them and succeeds), so a broken comparison would look like "no changes".
+ *
+ * <p>Not thread-safe; used once.
+ */
+final class SchemaDiff {
+  /**
+   * Changes that remove what the entities do not describe. They are left out unless {@code --allow-drops}
+   * is given: filtered by change type after the comparison, because Liquibase's diff options select object
+   * types, not directions, and a table the entities no longer map looks to Liquibase just like a table that
+   * was never theirs. Liquibase's own tables never appear: its comparison leaves them out.
+   */
+  private static final Set<String> DROPS = Set.of("dropTable", "dropColumn", "dropIndex", "dropForeignKeyConstraint",
+      "dropUniqueConstraint", "dropPrimaryKey", "dropSequence", "dropView", "dropProcedure");
+
+  private static final Pattern H2_GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+");
+
+  private final List<Change> changes = new ArrayList<>();
+  private final List<Change> leftOut = new ArrayList<>();
+
+  private SchemaDiff() {}
+
+  /**
+   * Compares the databases.
+   *
+   * @param live the database the changes are for
+   * @param reference the scratch database, as the entities describe it
+   * @param allowDrops whether to keep the changes that remove tables, columns and other objects
+   * @return the changes, in the order they must run
+   * @throws Exception when Liquibase fails
+   */
+  static SchemaDiff compare(Database live, Database reference, boolean allowDrops) throws Exception {
+    CommandScope diff = new CommandScope("diff")
+        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, live)
+        .addArgumentValue(ReferenceDbUrlConnectionCommandStep.REFERENCE_DATABASE_ARG, reference)
+        .addArgumentValue(DiffCommandStep.FORMAT_ARG, "none")
+        .setOutput(OutputStream.nullOutputStream());
+    DiffResult result = diff.execute().getResult(DiffCommandStep.DIFF_RESULT);
+    // as diff-changelog does: no schema or catalog names in the changes, and the reference's names quoted
+    // while the changes are made, so that their case is kept as the database reports it
+    DiffOutputControl control = new DiffOutputControl(false, false, false, null);
+    ObjectQuotingStrategy quoting = reference.getObjectQuotingStrategy();
+    List<ChangeSet> changeSets;
+    try {
+      reference.setObjectQuotingStrategy(ObjectQuotingStrategy.QUOTE_ALL_OBJECTS);
+      changeSets = new DiffToChangeLog(result, control).generateChangeSets();
+    } finally {
+      reference.setObjectQuotingStrategy(quoting);
+    }
+    SchemaDiff schemaDiff = new SchemaDiff();
+    Set<String> primaryKeys = primaryKeyColumns(result.getComparisonSnapshot());
+    for (ChangeSet changeSet : changeSets) {
+      for (Change change : changeSet.getChanges()) {
+        if (change instanceof DropNotNullConstraintChange && primaryKeys.contains(key(
+            ((DropNotNullConstraintChange) change).getTableName(), ((DropNotNullConstraintChange) change).getColumnName()))) {
+          // a primary key column is never null: SQLite reports Hibernate's `id integer ... primary key (id)` as
+          // nullable, and Liquibase would rebuild the table to "drop" a constraint that cannot apply
+          continue;
+        }
+        if (change instanceof CreateTableChange) {
+          forgetGeneratedKeyNames((CreateTableChange) change);
+        }
+        boolean drop = DROPS.contains(change.getSerializedObjectName());
+        (drop && !allowDrops ? schemaDiff.leftOut : schemaDiff.changes).add(change);
+      }
+    }
+    return schemaDiff;
+  }
+
+  /**
+   * H2 names a primary key it was given no name for {@code CONSTRAINT_<n>}, numbered per schema: the scratch
+   * database's number may be taken in the live one, and H2 picks a free one itself when none is given.
+   */
+  private static void forgetGeneratedKeyNames(CreateTableChange change) {
+    for (ColumnConfig column : change.getColumns()) {
+      ConstraintsConfig constraints = column.getConstraints();
+      if (constraints != null && constraints.getPrimaryKeyName() != null
+          && H2_GENERATED_NAME.matcher(constraints.getPrimaryKeyName()).matches()) {
+        constraints.setPrimaryKeyName(null);
+      }
+    }
+  }
+
+  private static Set<String> primaryKeyColumns(DatabaseSnapshot live) {
+    Set<String> columns = new HashSet<>();
+    for (Table table : live.get(Table.class)) {
+      PrimaryKey primaryKey = table.getPrimaryKey();
+      if (primaryKey != null) {
+        primaryKey.getColumnNamesAsList().forEach(column -> columns.add(key(table.getName(), column)));
+      }
+    }
+    return columns;
+  }
+
+  private static String key(String table, String column) {
+    return (table + "." + column).toLowerCase(Locale.ROOT);
+  }
+
+  /** @return the changes to write, in order */
+  List<Change> changes() {
+    return changes;
+  }
+
+  /** @return the drops left out */
+  List<Change> leftOut() {
+    return leftOut;
+  }
+
+  /**
+   * Describes a change in one line, in Liquibase's words.
+   *
+   * @param change the change
+   * @return e.g. {@code createTable: Table pets created}
+   */
+  static String describe(Change change) {
+    String message = change.getConfirmationMessage();
+    return change.getSerializedObjectName() + (message == null ? "" : ": " + message.replaceAll("\\s+", " ").strip());
+  }
+}
