@@ -13,8 +13,9 @@ module dev.reflex.orm {
 
   exports dev.reflex.orm;
   exports dev.reflex.orm.spi;
-  // one URL parser and one masking helper for the whole project: the reflex-db command reuses them
-  exports dev.reflex.orm.internal to dev.reflex.db;
+  // one URL parser, one pool set-up and one masking helper for the whole project: the reflex-db command and
+  // the test extension reuse them
+  exports dev.reflex.orm.internal to dev.reflex.db, dev.reflex.orm.test;
 
   uses dev.reflex.orm.spi.ReflexProvider;
   uses java.sql.Driver;
