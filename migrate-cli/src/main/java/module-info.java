@@ -9,6 +9,14 @@ module dev.reflex.db {
   requires transitive dev.reflex.orm;
   requires info.picocli;
   requires liquibase.core;
+  // Liquibase is an automatic module and reads only what the module graph holds: on the module path, the
+  // libraries it loads while it parses and applies a changelog are resolved because they are required here
+  requires org.apache.commons.collections4;
+  requires org.apache.commons.io;
+  requires org.apache.commons.lang3;
+  requires org.apache.commons.text;
+  requires com.opencsv;
+  requires org.yaml.snakeyaml;
   requires java.logging;
 
   // Migrations, its report and its exception; ReflexDb is the launcher's entry point

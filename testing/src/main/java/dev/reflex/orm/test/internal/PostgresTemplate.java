@@ -2,17 +2,29 @@ package dev.reflex.orm.test.internal;
 
 import dev.reflex.db.Migrations;
 import dev.reflex.orm.internal.DatabaseUrl;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * On PostgreSQL: a database migrated once, then cloned by the server itself with
  * {@code CREATE DATABASE ... TEMPLATE}, as zonky's embedded-database does: a copy of its files, without
- * running a single changeset again.
+ * running a single changeset again. The next clone is made in the background while a test runs, and a
+ * test's clone is dropped in the background after it, so neither waits on the server's disk.
  */
 final class PostgresTemplate extends Template {
   private final Server server;
   private final String name;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "reflex-test-postgresql");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private Future<String> next;
 
   PostgresTemplate(DatabaseUrl base, Migrations migrations) {
     this.server = new Server(base);
@@ -29,14 +41,24 @@ final class PostgresTemplate extends Template {
 
   @Override
   public Copy copy() {
-    String copy = uniqueName("reflex_test");
-    server.execute("CREATE DATABASE " + copy + " TEMPLATE " + name, "clone " + name + " into " + copy);
+    Future<String> ready;
+    synchronized (this) {
+      ready = next != null ? next : background.submit(this::createClone);
+      next = background.submit(this::createClone);
+    }
+    String copy = await(ready);
     try {
-      return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> drop(copy));
+      return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> background.submit(() -> drop(copy)));
     } catch (RuntimeException e) {
       drop(copy);
       throw e;
     }
+  }
+
+  private String createClone() {
+    String copy = uniqueName("reflex_test");
+    server.execute("CREATE DATABASE " + copy + " TEMPLATE " + name, "clone " + name + " into " + copy);
+    return copy;
   }
 
   private void drop(String database) {
@@ -44,14 +66,41 @@ final class PostgresTemplate extends Template {
     server.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "drop " + database);
   }
 
+  private static String await(Future<String> clone) {
+    try {
+      return clone.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a clone of " + e, e);
+    }
+  }
+
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      try {
-        drop(name);
-      } finally {
-        server.close();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Future<String> unused;
+      synchronized (this) {
+        unused = next;
+        next = null;
       }
+      if (unused != null) {
+        background.submit(() -> drop(await(unused)));
+      }
+      background.shutdown();
+      // the drops of the last tests run before the template's own
+      background.awaitTermination(2, TimeUnit.MINUTES);
+      drop(name);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      background.shutdownNow();
+      server.close();
     }
   }
 }
