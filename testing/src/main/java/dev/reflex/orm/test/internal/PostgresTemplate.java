@@ -17,17 +17,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class PostgresTemplate extends Template {
   private final Server server;
+  /** Drops run on a connection of their own, so a clone never waits for one. */
+  private final Server drops;
   private final String name;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "reflex-test-postgresql");
-    thread.setDaemon(true);
-    return thread;
-  });
+  // two threads, so that a clone never waits behind a drop, which can take the server a second under load
+  private final ExecutorService creator = Executors.newSingleThreadExecutor(PostgresTemplate::daemon);
+  private final ExecutorService dropper = Executors.newSingleThreadExecutor(PostgresTemplate::daemon);
   private Future<String> next;
 
   PostgresTemplate(DatabaseUrl base, Migrations migrations) {
     this.server = new Server(base);
+    this.drops = new Server(base);
     this.name = uniqueName("reflex_template");
     try {
       server.execute("CREATE DATABASE " + name, "create the template database " + name);
@@ -43,16 +44,22 @@ final class PostgresTemplate extends Template {
   public Copy copy() {
     Future<String> ready;
     synchronized (this) {
-      ready = next != null ? next : background.submit(this::createClone);
-      next = background.submit(this::createClone);
+      ready = next != null ? next : creator.submit(this::createClone);
+      next = creator.submit(this::createClone);
     }
     String copy = await(ready);
     try {
-      return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> background.submit(() -> drop(copy)));
+      return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> dropper.submit(() -> drop(copy)));
     } catch (RuntimeException e) {
       drop(copy);
       throw e;
     }
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "reflex-test-postgresql");
+    thread.setDaemon(true);
+    return thread;
   }
 
   private String createClone() {
@@ -63,7 +70,7 @@ final class PostgresTemplate extends Template {
 
   private void drop(String database) {
     // WITH (FORCE): a connection a test leaked must not keep its database alive
-    server.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "drop " + database);
+    drops.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "drop " + database);
   }
 
   private static String await(Future<String> clone) {
@@ -89,18 +96,22 @@ final class PostgresTemplate extends Template {
         unused = next;
         next = null;
       }
+      creator.shutdown();
+      creator.awaitTermination(2, TimeUnit.MINUTES);
       if (unused != null) {
-        background.submit(() -> drop(await(unused)));
+        dropper.submit(() -> drop(await(unused)));
       }
-      background.shutdown();
+      dropper.shutdown();
       // the drops of the last tests run before the template's own
-      background.awaitTermination(2, TimeUnit.MINUTES);
+      dropper.awaitTermination(2, TimeUnit.MINUTES);
       drop(name);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      background.shutdownNow();
+      creator.shutdownNow();
+      dropper.shutdownNow();
       server.close();
+      drops.close();
     }
   }
 }
