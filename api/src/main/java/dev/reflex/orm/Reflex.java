@@ -65,10 +65,15 @@ public final class Reflex {
     return database().transaction(work);
   }
 
-  /** Builds the default database once; a failed build is not cached, so a later call retries. */
+  /**
+   * Builds the default database once; a failed build is not cached, so a later call retries. One shutdown hook
+   * serves the process and closes whichever database is current at exit, so a database closed and rebuilt
+   * leaves neither a hook nor the closed database behind.
+   */
   private static final class Holder {
     private static final List<Class<?>> TYPES = new ArrayList<>();
-    private static ReflexDatabase instance;
+    private static volatile ReflexDatabase instance;
+    private static boolean hooked;
 
     static synchronized void register(Class<?>... types) {
       if (instance != null && !instance.isClosed()) {
@@ -81,11 +86,23 @@ public final class Reflex {
 
     static synchronized ReflexDatabase get() {
       if (instance == null || instance.isClosed()) {
+        instance = null; // a closed database is not kept while the next one is built, nor if that build fails
         ReflexDatabase database = ReflexDatabase.builder().register(TYPES.toArray(Class<?>[]::new)).build();
-        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "reflex-orm-shutdown"));
+        if (!hooked) {
+          Runtime.getRuntime().addShutdownHook(new Thread(Holder::closeAtExit, "reflex-orm-shutdown"));
+          hooked = true;
+        }
         instance = database;
       }
       return instance;
+    }
+
+    /** Not synchronized: a build that calls System.exit must not wait for its own hook. */
+    private static void closeAtExit() {
+      ReflexDatabase current = instance;
+      if (current != null) {
+        current.close();
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Drivers;
 import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.Pools;
+import dev.reflex.orm.internal.Secrets;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
 import java.sql.Connection;
@@ -221,8 +222,9 @@ public final class ReflexDatabase implements AutoCloseable {
     try {
       return Drivers.forUrl(jdbcUrl, url.masked()).connect(jdbcUrl, new Properties());
     } catch (SQLException e) {
-      throw new UnableToConnectException("Unable to create the in-memory database " + jdbcUrl + ": "
-          + Failures.rootMessage(e) + "; check that its JDBC driver is on the class path", e);
+      throw new UnableToConnectException("Unable to create the in-memory database " + Secrets.mask(jdbcUrl) + ": "
+          + Secrets.scrub(Failures.rootMessage(e), url.secrets()) + "; check that its JDBC driver is on the class path",
+          Failures.redacted(e, url.secrets()));
     }
   }
 

@@ -59,7 +59,14 @@ public final class ReflexSession implements AutoCloseable {
   /**
    * Flushes what the ORM holds and commits; the session goes on in a new transaction.
    *
-   * @throws UnableToCommitException when the commit fails; the work is then rolled back
+   * <p>When the commit fails, the session rolls back and goes on in a new transaction. If the connection was lost,
+   * the session's next use takes a fresh one from the pool: objects unwrapped before from the lost connection (a
+   * JDBI {@code Handle}, a MyBatis {@code SqlSession} and its mappers) are then stale, so unwrap them again.
+   *
+   * @throws CommitOutcomeUnknownException when the connection was lost while the commit was in flight: the server
+   *     may have committed, so check whether the work is in the database before running it again
+   * @throws UnableToCommitException when the commit fails otherwise (the server refused it, or the connection was
+   *     gone before it was sent); the work is then rolled back
    */
   public void commit() {
     checkOpen();
@@ -71,12 +78,19 @@ public final class ReflexSession implements AutoCloseable {
       } catch (RuntimeException again) {
         e.addSuppressed(again);
       }
+      if (e instanceof CommitOutcomeUnknownException) {
+        throw e;
+      }
       throw new UnableToCommitException("Commit failed and the transaction was rolled back: "
           + Failures.rootMessage(e) + "; fix the cause and run the work again", e);
     }
   }
 
-  /** Rolls back the work since the last commit and discards what the ORM holds. */
+  /**
+   * Rolls back the work since the last commit and discards what the ORM holds; the session goes on in a new
+   * transaction. A lost connection is handed back to the pool instead, and the session's next use takes a fresh
+   * one (then unwrap the ORM's objects again).
+   */
   public void rollback() {
     checkOpen();
     delegate.rollback();

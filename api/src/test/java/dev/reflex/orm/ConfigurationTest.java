@@ -2,11 +2,15 @@ package dev.reflex.orm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.reflex.orm.internal.Settings;
 import dev.reflex.orm.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,32 @@ class ConfigurationTest {
         .provider("jdbc-test").build()).isInstanceOf(InvalidConfigurationException.class)
         .hasMessage("REFLEX_DB_POOL_SIZE must be a whole number from 1 to 1000, got \"abc\"");
     assertThat(Files.exists(file)).isFalse();
+  }
+
+  @Test
+  void anAtSignInTheQueryIsNotTakenForTheEndOfTheCredentials() throws Exception {
+    String url = TestDatabases.postgresUrl() + "?ApplicationName=ops@host1";
+    try (ReflexDatabase db = ReflexDatabase.builder().url(url).provider("jdbc-test").build();
+        Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+        ResultSet name = statement.executeQuery("select current_setting('application_name')")) {
+      assertThat(name.next()).isTrue();
+      assertThat(name.getString(1)).isEqualTo("ops@host1");
+    }
+    Throwable refused = catchThrowable(() -> ReflexDatabase.builder().provider("jdbc-test")
+        .url("postgresql://app:pw-1@127.0.0.1:1/app?application_name=ops@host1").poolTimeout(Duration.ofSeconds(1))
+        .build());
+    assertThat(refused).isInstanceOf(UnableToConnectException.class)
+        .hasMessageContaining("postgresql://app:***@127.0.0.1:1/app?application_name=ops@host1")
+        .hasMessageNotContaining("pw-1");
+  }
+
+  @Test
+  void aSqliteFileThatCannotBeOpenedIsNamedAsAFileNotAsAServer() {
+    Path file = TestDatabases.tempDir().resolve("no-such-folder-" + TestDatabases.suffix()).resolve("app.db");
+    assertThatThrownBy(() -> ReflexDatabase.builder().url("sqlite:///" + file).provider("jdbc-test").build())
+        .isInstanceOf(UnableToConnectException.class)
+        .hasMessageStartingWith("Unable to open the SQLite file sqlite:///" + file + ": ")
+        .hasMessageContaining("check that its folder exists").hasMessageNotContaining("database server");
   }
 
   @Test

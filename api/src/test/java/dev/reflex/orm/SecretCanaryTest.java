@@ -50,7 +50,17 @@ class SecretCanaryTest {
         "postgresql://app:" + CANARY + "@db:abc/app",
         "postgresql://app:" + CANARY + "%zz@db/app",
         "postgresql+pymysql://app:" + CANARY + "@db/app",
-        "postgresql://app:" + CANARY + "@/app");
+        "postgresql://app:" + CANARY + "@/app",
+        // values that are not well-formed URLs, and JDBC URLs with credentials of their own
+        "app:" + CANARY + "@db:5432/app",
+        "postgresql//app:" + CANARY + "@db/app",
+        "postgresql://app:" + CANARY,
+        "jdbc:oracle:thin:app/" + CANARY + "@db:1521/xe",
+        "jdbc:postgresql://app:" + CANARY + "@127.0.0.1:1/db",
+        "jdbc:postgresql://postgres:" + CANARY + "@127.0.0.1:5432/test",
+        "jdbc:h2:mem:x;PASSWORD=" + CANARY + ";IFEXISTS=TRUE",
+        "jdbc:h2:mem:x;USER=sa;PASSWORD=" + CANARY + ";NO_SUCH_SETTING=1",
+        "postgresql://postgres:" + CANARY + "@127.0.0.1:1/test?application_name=ops@host1");
   }
 
   @Test

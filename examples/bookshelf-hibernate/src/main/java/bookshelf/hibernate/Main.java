@@ -9,6 +9,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // tag::main[]
     Reflex.register(Book.class);
     try (ReflexSession session = Reflex.session()) {
       session.unwrap(Session.class).persist(new Book(args.length > 0 ? args[0] : "Dune", "hibernate"));
@@ -19,5 +20,6 @@ public final class Main {
           .forEach(book -> System.out.println("hibernate: " + book));
       return null;
     });
+    // end::main[]
   }
 }

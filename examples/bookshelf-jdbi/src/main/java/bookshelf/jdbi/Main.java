@@ -9,6 +9,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // tag::main[]
     try (ReflexSession session = Reflex.session()) {
       session.unwrap(Handle.class).attach(Shelf.class).insert(args.length > 0 ? args[0] : "Ulysses", "jdbi");
       session.commit();
@@ -21,5 +22,6 @@ public final class Main {
           .forEach(book -> System.out.println("jdbi: " + book));
       return null;
     });
+    // end::main[]
   }
 }

@@ -9,6 +9,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // tag::main[]
     Reflex.register(BookMapper.class);
     try (ReflexSession session = Reflex.session()) {
       session.unwrap(SqlSession.class).getMapper(BookMapper.class)
@@ -20,5 +21,6 @@ public final class Main {
           .forEach(book -> System.out.println("mybatis: " + book));
       return null;
     });
+    // end::main[]
   }
 }

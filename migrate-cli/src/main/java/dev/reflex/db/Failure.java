@@ -1,6 +1,7 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.ReflexException;
+import dev.reflex.orm.internal.Secrets;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +14,9 @@ import java.util.Locale;
 final class Failure {
   private static final List<String> PREFIXES = List.of("Unexpected error running Liquibase:",
       "Error parsing command line:", "ERROR: Exception Primary Reason:");
+  /** The code sqlite-jdbc puts in front of "database is locked". */
+  static final String SQLITE_BUSY = "[SQLITE_BUSY]";
+  private static final String LOCK_TIME_UNREADABLE = "class java.lang.String cannot be cast to class java.util.Date";
 
   private Failure() {}
 
@@ -26,6 +30,13 @@ final class Failure {
    * @return the line
    */
   static String fromReport(List<String> report, String command, int exitCode, Target target) {
+    for (String reportLine : report) {
+      int busy = reportLine.indexOf(SQLITE_BUSY);
+      if (busy >= 0) {
+        // Liquibase's own summary names what it was doing ("create the database changelog table"), not the lock
+        return line(reportLine.substring(busy).replaceFirst(" \\[Failed SQL.*", ""), command, target);
+      }
+    }
     for (String prefix : PREFIXES) {
       for (int i = 0; i < report.size(); i++) {
         if (report.get(i).startsWith(prefix)) {
@@ -83,15 +94,29 @@ final class Failure {
    */
   static String line(String message, String command, Target target) {
     String oneLine = message.replaceAll("\\s+", " ").strip();
+    if (oneLine.contains(LOCK_TIME_UNREADABLE)) {
+      // Liquibase stores SQLite's LOCKGRANTED as text, and fails to read it back when it reports a held lock
+      oneLine = "Could not acquire change log lock: DATABASECHANGELOGLOCK says another run holds it (Liquibase cannot"
+          + " read since when on SQLite: " + LOCK_TIME_UNREADABLE + ")";
+    }
     return "reflex-db: " + oneLine + "; " + advice(oneLine.toLowerCase(Locale.ROOT), target);
   }
 
   private static String advice(String message, Target target) {
-    String database = target.masked() + " (from " + target.origin() + ")";
+    String database = mentionsReference(message, target) ? Secrets.mask(target.reference()) + " (from --reference-url)"
+        : target.masked() + " (from " + target.origin() + ")";
     if (message.contains("could not acquire change log lock")) {
       // Liquibase says who holds the lock and since when, not that a killed run leaves it held for good
       return "if no other reflex-db or Liquibase run is migrating " + database
           + ", the one that took the lock was killed: run `reflex-db release-locks`, then run the command again";
+    }
+    if (message.contains("sqlite_busy") || message.contains("database is locked")) {
+      return "another writer (an application's transaction, or another reflex-db run) held the write lock of "
+          + database + " for longer than REFLEX_DB_POOL_TIMEOUT (default 30 s), the wait the library uses too: let it"
+          + " finish and run the command again, or raise REFLEX_DB_POOL_TIMEOUT";
+    }
+    if (message.contains("sqlite_cantopen")) {
+      return "check that the folder of " + database + " exists and that reflex-db may read and write it";
     }
     if (message.contains("cannot find database driver")) {
       return "reflex-db ships the SQLite, H2, PostgreSQL and MariaDB drivers: use one of those in " + database
@@ -122,6 +147,16 @@ final class Failure {
       return "fix the changelog and run the command again";
     }
     return "run the command again with --log-level=fine to see the details";
+  }
+
+  /** Whether the message is about diff's reference database, which Liquibase names by its URL. */
+  private static boolean mentionsReference(String message, Target target) {
+    if (target.reference() == null || target.reference().isBlank()) {
+      return false;
+    }
+    String reference = Secrets.mask(target.reference().strip()).toLowerCase(Locale.ROOT);
+    int question = reference.indexOf('?');
+    return message.contains(question < 0 ? reference : reference.substring(0, question));
   }
 
   private static String text(Throwable failure) {

@@ -1,11 +1,11 @@
 package dev.reflex.db;
 
-import dev.reflex.orm.internal.DatabaseUrl;
-import dev.reflex.orm.internal.Secrets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import liquibase.Scope;
+import liquibase.configuration.LiquibaseConfiguration;
 import liquibase.integration.commandline.LiquibaseCommandLine;
 
 /**
@@ -50,9 +50,12 @@ final class LiquibaseRun {
       Map<String, String> replacements = new HashMap<>();
       if (target.explicit()) {
         // the user's own --url, in whatever form the library accepts, reaches Liquibase as a JDBC URL
-        replacements.put("url", target.require().jdbcUrl());
+        replacements.put("url", target.jdbcUrl());
       } else {
-        warnAboutOtherUrls(target.require(), changelog);
+        String warning = IgnoredSources.warning(target, arguments, changelog);
+        if (warning != null) {
+          output.report(warning);
+        }
       }
       line.addAll(target.liquibaseOptions(arguments));
       boolean given = arguments.value("changelog-file") != null;
@@ -71,7 +74,7 @@ final class LiquibaseRun {
       output.report(Failure.fromException(e, command, target));
       return 1;
     }
-    int exitCode = new LiquibaseCommandLine().execute(line.toArray(String[]::new));
+    int exitCode = runLiquibase(line);
     output.flush();
     if (exitCode != 0 && lostTheRaceToCreateTheChangelogTable(output.errorReport())) {
       // Liquibase creates DATABASECHANGELOG before it takes DATABASECHANGELOGLOCK (liquibase/liquibase#5254), so
@@ -79,7 +82,7 @@ final class LiquibaseRun {
       // table. Nothing has been applied yet and the table exists now: a second attempt waits for the lock.
       output.discardHeld();
       output.report("reflex-db: another run created " + DATABASECHANGELOG + " at the same moment; trying again");
-      exitCode = new LiquibaseCommandLine().execute(line.toArray(String[]::new));
+      exitCode = runLiquibase(line);
       output.flush();
     }
     if (exitCode != 0) {
@@ -90,9 +93,31 @@ final class LiquibaseRun {
     return exitCode;
   }
 
+  /**
+   * Runs Liquibase's command line in-process; unless the user gave {@code --url}, with the user and password of
+   * the database URL above every other source (see {@link OwnedCredentials}).
+   */
+  private int runLiquibase(List<String> line) {
+    LiquibaseConfiguration configuration = Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class);
+    OwnedCredentials credentials = target.explicit() ? null : new OwnedCredentials(
+        arguments.value("username") == null, target.user(), arguments.value("password") == null, target.password());
+    if (credentials != null) {
+      configuration.registerProvider(credentials);
+    }
+    try {
+      return new LiquibaseCommandLine().execute(line.toArray(String[]::new));
+    } finally {
+      if (credentials != null) {
+        configuration.unregisterProvider(credentials);
+      }
+    }
+  }
+
   private static boolean lostTheRaceToCreateTheChangelogTable(List<String> report) {
+    // on SQLite the same words stand for a file locked by another writer, which a second attempt would only wait for
     return report.stream().anyMatch(reportLine ->
-        reportLine.contains("An error occurred while attempting to create the database changelog table"));
+        reportLine.contains("An error occurred while attempting to create the database changelog table"))
+        && report.stream().noneMatch(reportLine -> reportLine.contains(Failure.SQLITE_BUSY));
   }
 
   private static String missingChangelog(Changelog changelog) {
@@ -102,17 +127,4 @@ final class LiquibaseRun {
     return "the changelog " + changelog.path() + " named by " + changelog.origin() + " does not exist";
   }
 
-  /** One warning per URL that Liquibase would otherwise have used, so that neither wins silently. */
-  private void warnAboutOtherUrls(DatabaseUrl url, Changelog changelog) {
-    warnIfDifferent("LIQUIBASE_COMMAND_URL", System.getenv("LIQUIBASE_COMMAND_URL"), url);
-    warnIfDifferent("url in " + Changelog.DEFAULTS_FILE, changelog.setting("url", "liquibase.command.url"), url);
-  }
-
-  private void warnIfDifferent(String name, String other, DatabaseUrl url) {
-    if (other == null || other.isBlank() || other.strip().equals(url.jdbcUrl())) {
-      return;
-    }
-    output.report("reflex-db: warning: " + name + " (" + Secrets.mask(other.strip()) + ") is ignored; using "
-        + target.origin() + " (" + url.masked() + "); pass --url to choose another database");
-  }
 }

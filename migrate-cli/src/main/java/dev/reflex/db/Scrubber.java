@@ -2,19 +2,24 @@ package dev.reflex.db;
 
 import dev.reflex.orm.internal.Secrets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Removes secrets from a line of output: every URL that holds one is replaced by its masked form, then
- * every known password by {@value Secrets#MASK}. URLs go first, so that a URL stays readable.
+ * Removes secrets from a line of output: every URL that holds one is replaced by its masked form, then every
+ * known password is masked where it stands as a credential ({@link Secrets#scrub}): in a URL's user info, as a
+ * {@code password=} value, or quoted as a value, never as a substring of other words. URLs go first, so that
+ * a URL stays readable.
  *
  * <p>Immutable once built; thread-safe.
  */
 final class Scrubber {
-  private final Map<String, String> replacements = new LinkedHashMap<>();
+  private final Map<String, String> urls = new LinkedHashMap<>();
+  private final Set<String> passwords = new LinkedHashSet<>();
 
   /**
-   * Adds a URL to show masked wherever it appears.
+   * Adds a URL to show masked wherever it appears, and the passwords it holds never to show elsewhere.
    *
    * @param url a URL, or {@code null}
    * @return this scrubber
@@ -23,8 +28,9 @@ final class Scrubber {
     if (url != null && !url.isEmpty()) {
       String masked = Secrets.mask(url);
       if (!masked.equals(url)) {
-        replacements.put(url, masked);
+        urls.put(url, masked);
       }
+      passwords.addAll(Secrets.passwords(url));
     }
     return this;
   }
@@ -37,7 +43,7 @@ final class Scrubber {
    */
   Scrubber password(String password) {
     if (password != null && !password.isEmpty()) {
-      replacements.put(password, Secrets.MASK);
+      passwords.add(password);
     }
     return this;
   }
@@ -50,9 +56,9 @@ final class Scrubber {
    */
   String scrub(String text) {
     String result = text;
-    for (Map.Entry<String, String> replacement : replacements.entrySet()) {
-      result = result.replace(replacement.getKey(), replacement.getValue());
+    for (Map.Entry<String, String> url : urls.entrySet()) {
+      result = result.replace(url.getKey(), url.getValue());
     }
-    return result;
+    return Secrets.scrub(result, passwords);
   }
 }

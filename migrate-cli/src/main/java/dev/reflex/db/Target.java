@@ -1,6 +1,7 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.Pools;
 import dev.reflex.orm.internal.Secrets;
 import dev.reflex.orm.internal.Settings;
 import dev.reflex.orm.internal.UrlParser;
@@ -23,12 +24,14 @@ final class Target {
   private final String user;
   private final String password;
   private final boolean explicit;
+  private final String reference;
   private final Scrubber scrubber = new Scrubber();
 
   private Target(String text, String origin, Arguments arguments) {
     this.text = text;
     this.origin = origin;
     this.explicit = origin.equals("--url");
+    this.reference = arguments.value("reference-url");
     DatabaseUrl parsed = null;
     RuntimeException failure = null;
     try {
@@ -44,12 +47,15 @@ final class Target {
     this.password = givenPassword != null ? givenPassword : parsed == null ? null : parsed.password();
     scrubber.url(text).url(parsed == null ? null : parsed.jdbcUrl()).url(System.getenv("LIQUIBASE_COMMAND_URL"))
         .password(password).password(parsed == null ? null : parsed.password())
-        .password(System.getenv("LIQUIBASE_COMMAND_PASSWORD"));
+        .password(System.getenv("LIQUIBASE_COMMAND_PASSWORD")).url(reference)
+        .password(arguments.value("reference-password"));
     try {
       // Liquibase also reads a url and a password from its defaults file: never show those either
       Changelog defaults = Changelog.resolve(arguments);
       scrubber.url(defaults.setting("url", "liquibase.command.url"))
-          .password(defaults.setting("password", "liquibase.command.password"));
+          .password(defaults.setting("password", "liquibase.command.password"))
+          .url(defaults.setting("referenceUrl", "liquibase.command.referenceUrl"))
+          .password(defaults.setting("referencePassword", "liquibase.command.referencePassword"));
     } catch (UncheckedIOException e) {
       // an unreadable defaults file holds nothing Liquibase could print; Liquibase reports it itself
     }
@@ -82,6 +88,11 @@ final class Target {
     return Secrets.mask(text);
   }
 
+  /** @return the {@code --reference-url} of {@code diff} and {@code diff-changelog} as given, or {@code null} */
+  String reference() {
+    return reference;
+  }
+
   /** @return whether the user gave {@code --url} on the command line, which wins over everything */
   boolean explicit() {
     return explicit;
@@ -93,6 +104,11 @@ final class Target {
       throw problem;
     }
     return url;
+  }
+
+  /** @return the JDBC URL Liquibase connects with: on SQLite, waiting for a writer's lock as the library does */
+  String jdbcUrl() {
+    return Pools.outsideThePool(require(), Settings.fromProcess().poolTimeout());
   }
 
   /** @return the user name, or {@code null} */
@@ -117,7 +133,7 @@ final class Target {
     List<String> options = new ArrayList<>();
     DatabaseUrl parsed = require();
     if (!explicit) {
-      options.add("--url=" + parsed.jdbcUrl());
+      options.add("--url=" + jdbcUrl());
     }
     if (parsed.user() != null && arguments.value("username") == null) {
       options.add("--username=" + parsed.user());

@@ -1,11 +1,17 @@
 package dev.reflex.orm.internal;
 
+import java.util.regex.Pattern;
+
 /**
  * The {@code user:password@host:port/database} part of a server URL.
  *
  * <p>Immutable and thread-safe.
  */
 final class Authority {
+  /** One host or host:port, or several separated by commas; an IPv6 host in brackets. */
+  private static final String HOST = "(?:\\[[^\\]/]*\\]|[^\\[\\]:/,]*)(?::\\d*)?";
+  private static final Pattern HOSTS = Pattern.compile(HOST + "(?:," + HOST + ")*");
+
   private final String user;
   private final String password;
   private final String host;
@@ -21,8 +27,43 @@ final class Authority {
   }
 
   /**
-   * Parses the part after {@code scheme://} and before the query. The credentials end at the last '@', so
-   * an unencoded '/', '?' or '#' in a password cannot be mistaken for the host and shown in an error.
+   * Returns where the credentials end in the part after {@code scheme://}: the index of the '@' before the host,
+   * or -1 when there are none. The credentials end at the last '@' before the query, so that an unencoded '@',
+   * '/', '?' or '#' in a password is not taken for the host. The query starts at the first '?' after the first
+   * '@'; an '@' that comes only after a '?' belongs to the query when what stands before the '?' reads as
+   * {@code host:port/database} ({@code db/app?application_name=ops@host1}).
+   *
+   * @param rest the URL after {@code scheme://}
+   * @return the index of the '@' that ends the credentials, or -1
+   */
+  static int credentialsEnd(String rest) {
+    int firstAt = rest.indexOf('@');
+    if (firstAt < 0) {
+      return -1;
+    }
+    int question = rest.indexOf('?');
+    if (question >= 0 && question < firstAt && isHostsAndPath(rest.substring(0, question))) {
+      return -1;
+    }
+    int query = rest.indexOf('?', firstAt);
+    return rest.lastIndexOf('@', query < 0 ? rest.length() : query);
+  }
+
+  /**
+   * Returns whether a text without credentials reads as hosts, ports and a path; {@code app:secret} does not,
+   * as its "port" is not a number: it is a user and password whose {@code @host} is missing.
+   *
+   * @param text the part after {@code scheme://}, up to the query
+   * @return whether it is {@code host:port/...}, with every port a number
+   */
+  static boolean isHostsAndPath(String text) {
+    int slash = text.indexOf('/');
+    return HOSTS.matcher(slash < 0 ? text : text.substring(0, slash)).matches();
+  }
+
+  /**
+   * Parses the part after {@code scheme://} and before the query, whose last '@' ends the credentials (see
+   * {@link #credentialsEnd}).
    */
   static Authority parse(String text, String masked, int defaultPort) {
     int at = text.lastIndexOf('@');
@@ -61,10 +102,10 @@ final class Authority {
     if (host.isEmpty() || host.equals("[]")) {
       throw UrlParser.invalid(masked, "has no host: write scheme://user:password@host:port/database");
     }
-    return new Authority(user, password, host, port(portText, masked, defaultPort), database);
+    return new Authority(user, password, host, port(portText, masked, defaultPort, credentials != null), database);
   }
 
-  private static int port(String text, String masked, int defaultPort) {
+  private static int port(String text, String masked, int defaultPort, boolean credentials) {
     if (text == null || text.isEmpty()) {
       return defaultPort;
     }
@@ -75,6 +116,11 @@ final class Authority {
       }
     } catch (NumberFormatException e) {
       // reported below, with the same message as an out-of-range port
+    }
+    if (!credentials && !text.chars().allMatch(Character::isDigit)) {
+      // host:secret with no '@' is a user and password whose host is missing: the "port" is not shown
+      throw UrlParser.invalid(masked, "has a port that is not a number, or a password without @host: write"
+          + " scheme://user:password@host:port/database, with a port from 1 to 65535");
     }
     throw UrlParser.invalid(masked, "has the port \"" + text + "\": a port is a whole number from 1 to 65535");
   }

@@ -1,6 +1,8 @@
 package dev.reflex.orm.internal;
 
 import dev.reflex.orm.DatabaseKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -38,6 +40,20 @@ public final class DatabaseUrl {
   /** @return the password, percent-decoded, or {@code null}; never show it */
   public String password() {
     return password;
+  }
+
+  /**
+   * Returns every secret this URL holds, for removing from a driver's message: the password, and any a
+   * {@code jdbc:} URL carries in itself ({@code password=...}, {@code user:secret@host}).
+   *
+   * @return the secrets; never show them
+   */
+  public List<String> secrets() {
+    List<String> secrets = new ArrayList<>(Secrets.passwords(jdbcUrl));
+    if (password != null && !password.isEmpty()) {
+      secrets.add(password);
+    }
+    return List.copyOf(secrets);
   }
 
   /** @return the kind of database */

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.DatabaseKind;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe (stateless).
  */
 public final class Pools {
+  /**
+   * How long a connection to a server waits for an answer before it gives up, unless the URL says otherwise
+   * ({@code socketTimeout}, in seconds for PostgreSQL and milliseconds for MariaDB and MySQL; 0 waits forever): a frozen
+   * server or a dead link must not hang a session for ever, and no statement of an application should run this
+   * long.
+   */
+  public static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(5);
+
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final String BUSY_TIMEOUT = "busy_timeout";
+  private static final String TRANSACTION_MODE = "transaction_mode";
 
   private Pools() {}
 
@@ -81,14 +92,39 @@ public final class Pools {
       // for the login unless told otherwise
       config.addDataSourceProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
     }
+    if (!jdbcUrl.toLowerCase(Locale.ROOT).contains("sockettimeout=")) {
+      if (url.kind() == DatabaseKind.POSTGRESQL) {
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+      } else if (url.kind() == DatabaseKind.MARIADB || url.kind() == DatabaseKind.MYSQL) {
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
+      }
+    }
     return config;
+  }
+
+  /**
+   * Returns the JDBC URL for a connection made outside the pool, such as reflex-db's: on SQLite, one that waits for
+   * a writer's lock as long as the pool does ({@code REFLEX_DB_POOL_TIMEOUT}) and takes the write lock when a
+   * transaction begins, as the pool's connections do; sqlite-jdbc alone waits 3 s.
+   *
+   * @param url the parsed URL
+   * @param timeout the pool timeout, from {@link Settings#poolTimeout()}
+   * @return the JDBC URL, unchanged for other databases or when it sets the busy timeout itself
+   */
+  public static String outsideThePool(DatabaseUrl url, Duration timeout) {
+    String jdbc = url.jdbcUrl();
+    if (url.kind() != DatabaseKind.SQLITE || jdbc.contains(BUSY_TIMEOUT + "=")) {
+      return jdbc;
+    }
+    return jdbc + (jdbc.contains("?") ? "&" : "?") + BUSY_TIMEOUT + "=" + timeout.toMillis()
+        + (jdbc.contains(TRANSACTION_MODE + "=") ? "" : "&" + TRANSACTION_MODE + "=IMMEDIATE");
   }
 
   private static void sqlite(HikariConfig config, boolean inMemory, Duration timeout) {
     // A writer waits for the lock instead of failing with SQLITE_BUSY: transactions take the write lock
     // when they begin (a deferred read-then-write upgrade would fail at once, without waiting).
-    config.addDataSourceProperty("busy_timeout", String.valueOf(timeout.toMillis()));
-    config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    config.addDataSourceProperty(BUSY_TIMEOUT, String.valueOf(timeout.toMillis()));
+    config.addDataSourceProperty(TRANSACTION_MODE, "IMMEDIATE");
     if (inMemory) {
       // shared-cache memory databases lock whole tables without waiting: one connection serves them all
       config.setMaximumPoolSize(1);

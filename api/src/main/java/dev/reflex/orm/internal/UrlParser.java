@@ -133,9 +133,9 @@ public final class UrlParser {
         authority.user(), authority.password(), kind, masked);
   }
 
-  /** Splits at the first '?' after the credentials, so that a '?' inside a password does not count. */
+  /** Splits at the first '?' after the credentials, so that a '?' in a password does not count, nor an '@' in the query. */
   private static String[] splitQuery(String rest) {
-    int at = rest.lastIndexOf('@');
+    int at = Authority.credentialsEnd(rest);
     int question = rest.indexOf('?', Math.max(at, 0));
     return question < 0 ? new String[] {rest, ""}
         : new String[] {rest.substring(0, question), rest.substring(question + 1)};

@@ -19,10 +19,19 @@ public interface ProviderSession {
   /**
    * Flushes what the ORM holds and commits the transaction, even if the ORM believes there is nothing to
    * commit; the session then goes on in a new transaction.
+   *
+   * @throws dev.reflex.orm.CommitOutcomeUnknownException when the connection, open when the commit began, was
+   *     lost while it was in flight, so that the server may have committed; any other failure is taken as a
+   *     rollback
    */
   void commit();
 
-  /** Rolls back the transaction and discards what the ORM holds; the session goes on in a new one. */
+  /**
+   * Rolls back the transaction and discards what the ORM holds; the session goes on in a new one. When the
+   * connection is lost, it is handed back to the pool instead (its uncommitted work went with it) and the next use
+   * of the session takes a fresh one, with fresh ORM objects where the ORM's are bound to one connection; not at
+   * once, so that a server that is gone does not hold up the failure by the pool timeout.
+   */
   void rollback();
 
   /**

@@ -40,6 +40,14 @@ class UrlParserTest {
       postgresql://app:pw@[2001:db8::7]/app                | jdbc:postgresql://[2001:db8::7]:5432/app      | app   | pw         | POSTGRESQL
       postgresql://app:pw@db                               | jdbc:postgresql://db:5432/                    | app   | pw         | POSTGRESQL
       postgresql://app:@db/app                             | jdbc:postgresql://db:5432/app                 | app   | ''         | POSTGRESQL
+      postgresql://app:pw@db/app?application_name=ops@host1 | jdbc:postgresql://db:5432/app?application_name=ops@host1 | app | pw | POSTGRESQL
+      postgresql://db/app?application_name=ops@host1       | jdbc:postgresql://db:5432/app?application_name=ops@host1 | - | - | POSTGRESQL
+      postgresql://db:6543?application_name=ops@host1      | jdbc:postgresql://db:6543/?application_name=ops@host1 | - | -  | POSTGRESQL
+      mariadb://root@db/test?connectionAttributes=by:ops@host1 | jdbc:mariadb://db:3306/test?connectionAttributes=by:ops@host1 | root | - | MARIADB
+      postgresql://app:pa/ss@word@db/app                   | jdbc:postgresql://db:5432/app                 | app   | pa/ss@word | POSTGRESQL
+      postgresql://app:p@ss/w#y@db/app?application_name=ops@host1 | jdbc:postgresql://db:5432/app?application_name=ops@host1 | app | p@ss/w#y | POSTGRESQL
+      postgresql://app:p?w@db/app                          | jdbc:postgresql://db:5432/app                 | app   | p?w        | POSTGRESQL
+      sqlite:///app.db?vfs=unix@x                          | jdbc:sqlite:app.db?vfs=unix@x                 | -     | -          | SQLITE
       mariadb://root:pw@127.0.0.1:3306/test                | jdbc:mariadb://127.0.0.1:3306/test            | root  | pw         | MARIADB
       mariadb://root@db/test                               | jdbc:mariadb://db:3306/test                   | root  | -          | MARIADB
       mysql://app:pw@db/app                                | jdbc:mariadb://db:3306/app                    | app   | pw         | MYSQL
@@ -86,6 +94,9 @@ class UrlParserTest {
       sqlite:///                             | names no file
       h2:///                                 | names no file: write h2:///relative/path
       postgresql://app:p%zzw@db/app          | has a malformed percent-escape in the password: write % as %25
+      postgresql://app:SECRET                | Database URL "postgresql://app:***" has a port that is not a number, or a password without @host
+      app:SECRET@db:5432/app                 | Database URL "app:***@db:5432/app" is not a database URL
+      postgresql//app:SECRET@db/app          | Database URL "postgresql//app:***@db/app" is not a database URL
       """)
   void rejectsABadUrlWithOneLine(String url, String message) {
     assertThatThrownBy(() -> UrlParser.parse(url)).isInstanceOf(InvalidUrlException.class)
@@ -101,8 +112,34 @@ class UrlParserTest {
       jdbc:h2:tcp://db/app;USER=sa;PASSWORD=SECRET  | jdbc:h2:tcp://db/app;USER=sa;PASSWORD=***
       jdbc:mariadb://db/app?pwd=SECRET&ssl=true     | jdbc:mariadb://db/app?pwd=***&ssl=true
       postgresql://app@db/app                       | postgresql://app@db/app
+      postgresql://app:SECRET@db/app?application_name=ops@host1 | postgresql://app:***@db/app?application_name=ops@host1
+      postgresql://db/app?application_name=ops@host1 | postgresql://db/app?application_name=ops@host1
+      app:SECRET@db:5432/app                        | app:***@db:5432/app
+      postgresql//app:SECRET@db/app                 | postgresql//app:***@db/app
+      postgresql://app:SECRET                       | postgresql://app:***
+      localhost:5432/app                            | localhost:5432/app
+      jdbc:oracle:thin:app/SECRET@db:1521/xe        | jdbc:oracle:thin:app/***@db:1521/xe
+      jdbc:oracle:thin:@db:1521/xe                  | jdbc:oracle:thin:@db:1521/xe
+      jdbc:postgresql://app:SECRET@h/db             | jdbc:postgresql://app:***@h/db
+      jdbc:h2:mem:x;PASSWORD=SECRET;USER=sa         | jdbc:h2:mem:x;PASSWORD=***;USER=sa
       """)
   void masksEveryPasswordForm(String url, String masked) {
     assertThat(Secrets.mask(url)).isEqualTo(masked);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      UnknownHostException: app:s3cr@127.0.0.1            | s3cr     | UnknownHostException: app:***@127.0.0.1
+      Connecting to jdbc:oracle:thin:app/s3cr@db           | s3cr     | Connecting to jdbc:oracle:thin:app/***@db
+      command argument '--password' of 's3cr'              | s3cr     | command argument '--password' of '***'
+      --password=s3cr --url=x                              | s3cr     | --password=*** --url=x
+      liquibase.command.password: s3cr                     | s3cr     | liquibase.command.password: ***
+      reflex-db: Starting Liquibase at 10:00               | e        | reflex-db: Starting Liquibase at 10:00
+      Connected to postgres@jdbc:postgresql://db/app       | postgres | Connected to postgres@jdbc:postgresql://db/app
+      postgres:postgres@db                                 | postgres | postgres:***@db
+      user a:b%40c@db                                      | b@c      | user a:***@db
+      """)
+  void scrubsAKnownPasswordOnlyWhereItStandsAsOne(String text, String secret, String scrubbed) {
+    assertThat(Secrets.scrub(text, java.util.List.of(secret))).isEqualTo(scrubbed);
   }
 }

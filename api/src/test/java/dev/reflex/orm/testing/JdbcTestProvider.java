@@ -1,5 +1,7 @@
 package dev.reflex.orm.testing;
 
+import dev.reflex.orm.internal.jdbc.LostConnections;
+import dev.reflex.orm.internal.jdbc.Transactions;
 import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
@@ -19,16 +21,11 @@ public final class JdbcTestProvider implements ReflexProvider {
 
   @Override
   public ProviderEngine start(ProviderContext context) {
+    Transactions transactions = Transactions.of(context.dataSource());
     return new ProviderEngine() {
       @Override
       public ProviderSession openSession() {
-        try {
-          Connection connection = context.dataSource().getConnection();
-          connection.setAutoCommit(false);
-          return new Session(connection, context.poolRollsBackOnClose());
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
+        return new Session(transactions, context.poolRollsBackOnClose());
       }
 
       @Override
@@ -42,37 +39,62 @@ public final class JdbcTestProvider implements ReflexProvider {
   }
 
   private static final class Session implements ProviderSession {
-    private final Connection connection;
+    private final Transactions transactions;
     private final boolean poolRollsBackOnClose;
+    /** {@code null} after a lost connection was released, until the next use. */
+    private Connection connection;
 
-    Session(Connection connection, boolean poolRollsBackOnClose) {
-      this.connection = connection;
+    Session(Transactions transactions, boolean poolRollsBackOnClose) {
+      this.transactions = transactions;
       this.poolRollsBackOnClose = poolRollsBackOnClose;
+      connect();
+    }
+
+    private void connect() {
+      run(() -> connection = transactions.open());
     }
 
     @Override
     public <T> T unwrap(Class<T> type) {
+      if (type == Connection.class && connection == null) {
+        connect();
+      }
       return type == Connection.class ? type.cast(connection) : null;
     }
 
     @Override
     public void commit() {
-      run(connection::commit);
+      if (connection == null) {
+        return;
+      }
+      LostConnections.commit(connection, () -> run(connection::commit));
     }
 
+    /** Rolls back; a lost connection is handed back to the pool instead, and the next use takes a fresh one. */
     @Override
     public void rollback() {
-      run(connection::rollback);
+      if (connection == null) {
+        return;
+      }
+      if (LostConnections.isClosed(connection)) {
+        run(() -> transactions.close(connection));
+        connection = null;
+      } else {
+        run(connection::rollback);
+      }
     }
 
     @Override
     public void close() {
+      if (connection == null) {
+        return;
+      }
       run(() -> {
         if (!poolRollsBackOnClose && !connection.isClosed()) {
           connection.rollback();
           connection.setAutoCommit(true);
         }
-        connection.close();
+        transactions.close(connection);
       });
     }
 

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.reflex.orm.CommitOutcomeUnknownException;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.UnableToCommitException;
+import dev.reflex.orm.UnableToConnectException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -63,8 +67,21 @@ public abstract class ProviderContract {
   protected abstract String titleThroughOwnSession(ReflexDatabase db, long id);
 
   private ReflexDatabase open(TestDatabase database) throws SQLException {
-    return withTable(ReflexDatabase.builder().url(database.freshUrl()).provider(provider())
-        .register(registered()).poolSize(4).build());
+    return open(database.freshUrl());
+  }
+
+  private ReflexDatabase open(String url) throws SQLException {
+    return withTable(ReflexDatabase.builder().url(url).provider(provider()).register(registered()).poolSize(4)
+        .build());
+  }
+
+  /** Counts the rows on a connection of its own, straight to the server, past any proxy and pool. */
+  private static int countDirectly(String url) throws SQLException {
+    try (Connection connection = TestDatabases.connect(url); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from book")) {
+      rows.next();
+      return rows.getInt(1);
+    }
   }
 
   private static ReflexDatabase withTable(ReflexDatabase db) throws SQLException {
@@ -268,6 +285,118 @@ public abstract class ProviderContract {
   }
 
   @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+  void aCommitLostInFlightIsReportedAsOutcomeUnknownAndTheServerKeptTheRow(TestDatabase database)
+      throws Exception {
+    Books books = books();
+    String url = database.freshUrl();
+    try (TcpProxy proxy = TcpProxy.inFrontOf(url); ReflexDatabase db = open(proxy.url(url))) {
+      try (ReflexSession session = db.session()) {
+        books.insert(session, 1, "committed, but the answer was lost");
+        proxy.cutAfter("COMMIT"); // the server gets the COMMIT and answers; the client never hears it
+        assertThatThrownBy(session::commit).isInstanceOf(CommitOutcomeUnknownException.class)
+            .hasMessageStartingWith("The connection was lost while the commit was in flight, so the outcome is"
+                + " unknown: the server may have committed (")
+            .hasMessageEndingWith("; check whether the work is in the database before running it again, or make"
+                + " the work idempotent");
+        assertThat(proxy.cuts()).isEqualTo(1);
+        // the session goes on, on a fresh connection
+        books.insert(session, 2, "after the loss");
+        session.commit();
+      }
+      assertThat(countDirectly(url)).as("rows on the server: the lost commit's and the next one's").isEqualTo(2);
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+  void aServerThatStopsAnsweringFailsTheCommitWithinTheSocketTimeout(TestDatabase database) throws Exception {
+    String url = database.freshUrl();
+    // the test's own bound, in the URL (seconds for pgJDBC, milliseconds for MariaDB): short, to stay fast
+    String bound = database == TestDatabase.POSTGRESQL ? "?socketTimeout=2" : "?socketTimeout=2000";
+    try (TcpProxy proxy = TcpProxy.inFrontOf(url); ReflexDatabase db = open(proxy.url(url) + bound)) {
+      try (ReflexSession session = db.session()) {
+        // on the connection, so that the row is on the server now: an ORM may hold it until the commit's flush,
+        // and a server frozen during that flush's statement never got the commit (a plain rollback)
+        try (Statement statement = session.unwrap(Connection.class).createStatement()) {
+          statement.executeUpdate("insert into book (id, title) values (1, 'the server froze before it answered')");
+        }
+        proxy.freeze(); // nothing passes any more, and nothing closes, as with a frozen server or a dead link
+        long start = System.nanoTime();
+        Throwable failure = TcpProxy.within(Duration.ofSeconds(60), session::commit);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.println(provider() + " on a frozen " + database + " link: the commit failed after " + millis
+            + " ms: " + failure);
+        assertThat(failure).as("after %s ms", millis).isInstanceOf(CommitOutcomeUnknownException.class)
+            .hasMessageStartingWith("The connection was lost while the commit was in flight, so the outcome is"
+                + " unknown");
+        assertThat(millis).as("milliseconds the commit waited").isBetween(1_900L, 30_000L);
+      }
+      proxy.close(); // the server is gone for good: the pool stops waiting for it
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+  void aCommitTheServerRefusesIsReportedAsRolledBack(TestDatabase database) throws SQLException {
+    try (ReflexDatabase db = open(database)) {
+      try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("create table pair (id int, constraint pair_id unique (id) deferrable initially deferred)");
+      }
+      try (ReflexSession session = db.session()) {
+        try (Statement statement = session.unwrap(Connection.class).createStatement()) {
+          statement.executeUpdate("insert into pair values (1), (1)"); // checked only at the commit
+        }
+        assertThatThrownBy(session::commit).isInstanceOf(UnableToCommitException.class)
+            .isNotInstanceOf(CommitOutcomeUnknownException.class)
+            .hasMessageStartingWith("Commit failed and the transaction was rolled back: ")
+            .hasMessageContaining("pair_id");
+        try (Statement statement = session.unwrap(Connection.class).createStatement()) {
+          statement.executeUpdate("insert into pair values (2)");
+        }
+        session.commit();
+      }
+      try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("select count(*) from pair")) {
+        rows.next();
+        assertThat(rows.getInt(1)).isEqualTo(1);
+      }
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void afterALostConnectionTheSessionGoesOnWithAFreshOne(TestDatabase database) throws SQLException {
+    Books books = books();
+    try (ReflexDatabase db = open(database)) {
+      try (ReflexSession session = db.session()) {
+        books.insert(session, 1, "committed");
+        session.commit();
+        books.insert(session, 2, "lost with its connection");
+        session.unwrap(Connection.class).close(); // the connection dies under the ORM, before the commit
+        assertThatThrownBy(session::commit).isInstanceOf(UnableToCommitException.class)
+            .isNotInstanceOf(CommitOutcomeUnknownException.class)
+            .hasMessageStartingWith("Commit failed and the transaction was rolled back: ");
+        books.insert(session, 3, "on a fresh connection");
+        assertThat(books.title(session, 3)).isEqualTo("on a fresh connection");
+        session.commit();
+        books.insert(session, 4, "lost again, then rolled back by hand");
+        session.unwrap(Connection.class).close();
+        session.rollback();
+        assertThat(books.title(session, 4)).isNull();
+        books.insert(session, 5, "on another fresh connection");
+        session.commit();
+      }
+      assertThat(count(db)).isEqualTo(3);
+      assertThat(titleOf(db, books, 2)).isNull();
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void aThousandSessionsInARowLeaveNoActiveConnection(TestDatabase database) throws SQLException {
     Books books = books();
@@ -313,6 +442,52 @@ public abstract class ProviderContract {
         pool.shutdownNow();
       }
       assertThat(count(db)).isEqualTo(1600);
+      assertThat(activeConnections(db)).isZero();
+    }
+  }
+
+  /**
+   * Another writer (here a plain connection of this JVM, standing for another process or a {@code reflex-db update})
+   * holds the SQLite file's write lock for longer than the pool timeout, so that sessions fail to begin. Once it lets
+   * go, no pooled connection may be left believing it is in a transaction while it commits every statement at once:
+   * work that threw and sessions closed without commit leave no row, and commits succeed.
+   */
+  @Test
+  void aBeginThatFindsTheSqliteFileLockedFailsTheSessionAndLeavesNoConnectionInAutoCommit() throws SQLException {
+    Books books = books();
+    String url = TestDatabase.SQLITE_FILE.freshUrl();
+    try (ReflexDatabase db = withTable(ReflexDatabase.builder().url(url).provider(provider()).register(registered())
+        .poolSize(4).poolTimeout(Duration.ofMillis(500)).build())) {
+      db.transaction(s -> {
+        books.insert(s, 1, "before the lock");
+        return null;
+      });
+      try (Connection writer = TestDatabases.connect(url); Statement statement = writer.createStatement()) {
+        statement.execute("begin immediate");
+        for (int i = 0; i < 6; i++) {
+          assertThatThrownBy(db::session).isInstanceOf(UnableToConnectException.class)
+              .hasMessageContaining("No transaction could begin on")
+              .hasMessageContaining("another writer")
+              .hasMessageContaining("REFLEX_DB_POOL_TIMEOUT")
+              .hasMessageNotContaining("database server");
+        }
+        statement.execute("rollback");
+      }
+      for (int i = 0; i < 8; i++) {
+        long id = 100 + i;
+        assertThatThrownBy(() -> db.transaction(s -> {
+          books.insert(s, id, "thrown");
+          throw new IllegalStateException("work failed");
+        })).isInstanceOf(IllegalStateException.class);
+        try (ReflexSession session = db.session()) {
+          books.insert(session, 200 + i, "never committed");
+        }
+        db.transaction(s -> {
+          books.insert(s, 300 + id, "committed");
+          return null;
+        });
+      }
+      assertThat(count(db)).as("the first row and the eight committed ones").isEqualTo(9);
       assertThat(activeConnections(db)).isZero();
     }
   }

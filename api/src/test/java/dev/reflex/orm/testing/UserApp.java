@@ -42,6 +42,7 @@ public final class UserApp {
   private final Path dir;
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> jvmOptions = new ArrayList<>();
+  private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   /**
    * Creates the application in a new folder under {@link TestDatabases#tempDir()}.
@@ -92,6 +93,17 @@ public final class UserApp {
    */
   public UserApp env(String name, String value) {
     env.put(name, value);
+    return this;
+  }
+
+  /**
+   * Runs the application with another {@code java} than the test's own, such as a newer JDK's.
+   *
+   * @param executable the {@code java} command
+   * @return this application
+   */
+  public UserApp java(Path executable) {
+    this.javaCommand = executable.toString();
     return this;
   }
 
@@ -273,7 +285,7 @@ public final class UserApp {
     return all;
   }
 
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private String java() {
+    return javaCommand;
   }
 }

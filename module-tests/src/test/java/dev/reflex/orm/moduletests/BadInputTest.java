@@ -109,6 +109,10 @@ class BadInputTest {
     rows.add(library("url: +driver of PostgreSQL on MariaDB",
         b -> b.url("mariadb+psycopg2://app:" + CANARY + "@db/app"), "InvalidUrlException", "psycopg2"));
     rows.add(library("url: no host", b -> b.url("postgresql://app:" + CANARY + "@/app"), "InvalidUrlException"));
+    rows.add(library("url: scheme forgotten", b -> b.url("app:" + CANARY + "@db:5432/app"), "InvalidUrlException",
+        "app:***@db:5432/app", "scheme://"));
+    rows.add(library("url: password without @host", b -> b.url("postgresql://app:" + CANARY), "InvalidUrlException",
+        "postgresql://app:***", "user:password@host"));
     rows.add(library("driver missing: Oracle", b -> b.url("jdbc:oracle:thin:@db:1521/x"),
         "UnableToConnectException", "No JDBC driver", "jdbc:oracle:thin:@db:1521/x"));
     rows.add(library("driver missing: Derby", b -> b.url("jdbc:derby:x;password=" + CANARY),
@@ -173,6 +177,10 @@ class BadInputTest {
         "oracle://app:***@db/x", "REFLEX_DB_URL"));
     rows.add(reflexDb("url: +driver for the wrong database", changelog,
         "postgresql+pymysql://app:" + CANARY + "@db/app", List.of("update"), "pymysql", "REFLEX_DB_URL"));
+    rows.add(reflexDb("url: password without @host", changelog, "postgresql://app:" + CANARY, List.of("status"),
+        "postgresql://app:***", "REFLEX_DB_URL"));
+    rows.add(reflexDb("url: JDBC with user:password@", changelog, "jdbc:postgresql://app:" + CANARY + "@127.0.0.1:1/db",
+        List.of("update"), "jdbc:postgresql://app:***@127.0.0.1:1/db"));
     rows.add(reflexDb("url: empty --url", changelog, sqlite, List.of("update", "--url="), "--url"));
     rows.add(reflexDb("url: malformed --url", changelog, sqlite, List.of("update", "--url=postgresql://app:" + CANARY
         + "@db:port/app"), "postgresql://app:***@db:port/app", "--url"));

@@ -22,6 +22,11 @@ final class Bootstrap {
   /** Returns the configuration, with the application's configurers applied. */
   static Configuration configuration(ProviderContext context, List<Class<?>> mapped) {
     Configuration configuration = new Configuration();
+    // Hibernate copies every system property into its settings and logs them all at DEBUG (HHH90020001),
+    // masking only its own password settings: reflex-orm's, such as reflex.db.url with its password, are not
+    // Hibernate's to see
+    configuration.getProperties().keySet().removeIf(Bootstrap::isReflexSetting);
+    configuration.getStandardServiceRegistryBuilder().getSettings().keySet().removeIf(Bootstrap::isReflexSetting);
     // Hibernate takes connections from reflex-orm's pool and never builds one of its own
     if (context.poolRollsBackOnClose()) {
       // auto-commit off from the pool's hand-over to its return: no switch at each begin and commit
@@ -49,6 +54,10 @@ final class Bootstrap {
       configurer.configure(configuration);
     }
     return configuration;
+  }
+
+  private static boolean isReflexSetting(Object key) {
+    return String.valueOf(key).startsWith("reflex.");
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.reflex.orm.hibernate;
 
+import dev.reflex.orm.internal.jdbc.LostConnections;
 import dev.reflex.orm.spi.ProviderSession;
 import jakarta.persistence.RollbackException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -75,9 +75,9 @@ final class HibernateSession implements ProviderSession {
 
   /**
    * Flushes, commits (Hibernate commits the JDBC connection even when it has written nothing), and begins the
-   * next transaction. Hibernate's commit flushes in every flush mode but {@code MANUAL}, so only that mode gets
-   * a flush here. If the application ended the transaction through Hibernate's own API, a new one is begun
-   * first, so that the flush has one to run in.
+   * next transaction. The flush comes first, on its own, so that a statement failing there is never taken for a
+   * commit lost in flight; Hibernate's commit then has nothing left to flush. If the application ended the
+   * transaction through Hibernate's own API, a new one is begun first, so that the flush has one to run in.
    *
    * @throws RollbackException when the transaction is marked rollback-only: Hibernate would roll it back without a
    *     word, and the caller would believe the work committed
@@ -92,10 +92,14 @@ final class HibernateSession implements ProviderSession {
       throw new RollbackException("The transaction is marked rollback-only (by setRollbackOnly() or an earlier"
           + " failure inside Hibernate), so it cannot commit");
     }
-    if (session.getHibernateFlushMode() == FlushMode.MANUAL) {
-      session.flush();
+    session.flush();
+    FlushMode mode = session.getHibernateFlushMode();
+    session.setHibernateFlushMode(FlushMode.MANUAL); // flushed just now: the commit need not flush again
+    try {
+      LostConnections.commit(logicalConnection().getPhysicalConnection(), transaction::commit);
+    } finally {
+      session.setHibernateFlushMode(mode);
     }
-    transaction.commit();
     try {
       transaction.begin(); // the commit just used the connection: no need to ask whether it is lost
     } catch (RuntimeException e) {
@@ -184,14 +188,7 @@ final class HibernateSession implements ProviderSession {
   /** Whether the connection held is closed; asking the pool's proxy costs no round trip. */
   private boolean connectionLost() {
     LogicalConnectionImplementor logical = logicalConnection();
-    if (!logical.isPhysicallyConnected()) {
-      return false;
-    }
-    try {
-      return logical.getPhysicalConnection().isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
+    return logical.isPhysicallyConnected() && LostConnections.isClosed(logical.getPhysicalConnection());
   }
 
   /** Hands the held connection back to the pool (which discards a broken one); the next use takes another. */

@@ -1,5 +1,6 @@
 package dev.reflex.orm.hibernate;
 
+import dev.reflex.orm.internal.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -11,37 +12,28 @@ import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
  * auto-commit neither at each begin nor after each commit; closing the connection lets the pool roll back what ran
  * since the last commit and turn auto-commit back on, once. Sessions of the application's own
  * {@code SessionFactory} get their connections the same way, so theirs and ours make the same JDBC calls.
+ * {@link Transactions} takes and gives back the connections: a connection whose begin failed never returns to the
+ * pool, and SQLite's writers take turns in Java.
  *
  * <p>Thread-safe, as the pool is.
  */
 final class PooledConnections implements ConnectionProvider {
   private final DataSource pool;
+  private final Transactions transactions;
 
   PooledConnections(DataSource pool) {
     this.pool = pool;
+    this.transactions = Transactions.of(pool);
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    Connection connection = pool.getConnection();
-    try {
-      if (connection.getAutoCommit()) {
-        connection.setAutoCommit(false);
-      }
-      return connection;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        connection.close();
-      } catch (SQLException again) {
-        e.addSuppressed(again);
-      }
-      throw e;
-    }
+    return transactions.open();
   }
 
   @Override
   public void closeConnection(Connection connection) throws SQLException {
-    connection.close();
+    transactions.close(connection);
   }
 
   /** Hibernate may hand a connection back between statements only where it holds no transaction state. */

@@ -29,8 +29,12 @@ final class JdbiEngine implements ProviderEngine {
    */
   @Override
   public ProviderSession openSession() {
+    return new JdbiSession(openHandle(), this::openHandle, sessionConnections != null);
+  }
+
+  private Handle openHandle() {
     if (sessionConnections != null) {
-      return new JdbiSession(sessionConnections.openSession(jdbi), true);
+      return sessionConnections.openSession(jdbi);
     }
     Handle handle = jdbi.open();
     try {
@@ -43,7 +47,7 @@ final class JdbiEngine implements ProviderEngine {
       }
       throw e;
     }
-    return new JdbiSession(handle, false);
+    return handle;
   }
 
   @Override

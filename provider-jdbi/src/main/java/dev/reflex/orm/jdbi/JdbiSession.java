@@ -1,10 +1,12 @@
 package dev.reflex.orm.jdbi;
 
+import dev.reflex.orm.internal.jdbc.LostConnections;
 import dev.reflex.orm.spi.ProviderSession;
 import java.sql.Connection;
-import java.sql.SQLException;
-import org.jdbi.v3.core.ConnectionException;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JDBI {@link Handle} on one pooled connection, always inside a transaction. On a pool that rolls back on
@@ -12,19 +14,37 @@ import org.jdbi.v3.core.Handle;
  * by the next transaction without a word to JDBI; otherwise {@link #commit()} and {@link #rollback()} begin the
  * next one through JDBI at once.
  *
+ * <p>A handle keeps one connection for life: when that connection is lost, {@link #rollback()} closes the handle,
+ * which hands the connection back to the pool to be discarded, and the next use of the session opens another on a
+ * fresh connection, so that the session goes on. Not at once: a server that is gone would make the failing commit
+ * wait for the pool timeout as well.
+ *
  * <p>Not thread-safe, as the {@code Handle} is not.
  */
 final class JdbiSession implements ProviderSession {
-  private final Handle handle;
-  private final boolean poolRollsBackOnClose;
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiSession.class);
 
-  JdbiSession(Handle handle, boolean poolRollsBackOnClose) {
+  private final Supplier<Handle> opener;
+  private final boolean poolRollsBackOnClose;
+  /** {@code null} after a lost connection was released, until the next use. */
+  private Handle handle;
+
+  /**
+   * @param handle the handle, inside its first transaction
+   * @param opener opens another such handle, after a lost connection
+   * @param poolRollsBackOnClose whether the pool rolls back on close
+   */
+  JdbiSession(Handle handle, Supplier<Handle> opener, boolean poolRollsBackOnClose) {
     this.handle = handle;
+    this.opener = opener;
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
+    if (handle == null && (type.isAssignableFrom(Handle.class) || type == Connection.class)) {
+      handle = opener.get();
+    }
     if (type.isInstance(handle)) {
       return type.cast(handle);
     }
@@ -36,7 +56,10 @@ final class JdbiSession implements ProviderSession {
 
   @Override
   public void commit() {
-    handle.commit();
+    if (handle == null) {
+      return; // nothing ran since the lost connection was released
+    }
+    LostConnections.commit(handle.getConnection(), handle::commit);
     if (!poolRollsBackOnClose) {
       handle.begin();
     }
@@ -44,8 +67,21 @@ final class JdbiSession implements ProviderSession {
 
   @Override
   public void rollback() {
-    handle.rollback();
-    if (!poolRollsBackOnClose) {
+    if (handle == null) {
+      return;
+    }
+    if (!lost()) {
+      try {
+        handle.rollback();
+      } catch (RuntimeException e) {
+        if (!lost()) {
+          throw e;
+        }
+      }
+    }
+    if (lost()) {
+      release();
+    } else if (!poolRollsBackOnClose) {
       handle.begin();
     }
   }
@@ -58,9 +94,12 @@ final class JdbiSession implements ProviderSession {
    */
   @Override
   public void close() {
+    if (handle == null) {
+      return; // a lost connection was released, and none taken since
+    }
     RuntimeException failure = null;
     try {
-      if (!poolRollsBackOnClose && !connectionClosed() && handle.isInTransaction()) {
+      if (!poolRollsBackOnClose && !lost() && handle.isInTransaction()) {
         handle.rollback();
       }
     } catch (RuntimeException e) {
@@ -80,11 +119,17 @@ final class JdbiSession implements ProviderSession {
     }
   }
 
-  private boolean connectionClosed() {
+  private boolean lost() {
+    return handle.isClosed() || LostConnections.isClosed(handle.getConnection());
+  }
+
+  /** Closes the handle of a lost connection, which hands the connection back to the pool to be discarded. */
+  private void release() {
     try {
-      return handle.getConnection().isClosed();
-    } catch (SQLException e) {
-      throw new ConnectionException(e);
+      handle.close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing the handle of a lost connection failed: {}", e.toString());
     }
+    handle = null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.reflex.orm.jdbi;
 
+import dev.reflex.orm.internal.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -13,15 +14,19 @@ import org.jdbi.v3.core.Jdbi;
  * owner manages: {@code begin} does nothing, {@code commit} and {@code rollback} leave auto-commit off, and
  * closing the handle neither rolls back nor complains, since the pool rolls back what was not committed.
  * A handle the application opens from the {@code Jdbi} itself gets its connection as the pool hands it out.
+ * {@link Transactions} takes and gives back the sessions' connections: a connection whose begin failed never returns
+ * to the pool, and SQLite's writers take turns in Java.
  *
  * <p>Thread-safe: the mark for a session's connection is per thread, and taken by the first connection.
  */
 final class SessionConnections implements ConnectionFactory {
   private final DataSource dataSource;
+  private final Transactions transactions;
   private final ThreadLocal<Boolean> forSession = new ThreadLocal<>();
 
   SessionConnections(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.transactions = Transactions.of(dataSource);
   }
 
   /** Opens a handle whose connection has auto-commit off from the start. */
@@ -38,19 +43,11 @@ final class SessionConnections implements ConnectionFactory {
   public Connection openConnection() throws SQLException {
     boolean session = forSession.get() != null;
     forSession.remove();
-    Connection connection = dataSource.getConnection();
-    if (session) {
-      try {
-        connection.setAutoCommit(false);
-      } catch (SQLException e) {
-        try {
-          connection.close();
-        } catch (SQLException again) {
-          e.addSuppressed(again);
-        }
-        throw e;
-      }
-    }
-    return connection;
+    return session ? transactions.open() : dataSource.getConnection();
+  }
+
+  @Override
+  public void closeConnection(Connection connection) throws SQLException {
+    transactions.close(connection);
   }
 }

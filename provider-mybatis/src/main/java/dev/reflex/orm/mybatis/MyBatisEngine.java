@@ -21,6 +21,10 @@ final class MyBatisEngine implements ProviderEngine {
 
   @Override
   public ProviderSession openSession() {
+    return new MyBatisSession(openSqlSession(), this::openSqlSession, poolRollsBackOnClose);
+  }
+
+  private SqlSession openSqlSession() {
     SqlSession session = factory.openSession(false);
     try {
       // MyBatis takes its connection lazily; take it now, so that an exhausted pool fails here, at
@@ -30,7 +34,7 @@ final class MyBatisEngine implements ProviderEngine {
       session.close();
       throw e;
     }
-    return new MyBatisSession(session, poolRollsBackOnClose);
+    return session;
   }
 
   @Override

@@ -5,11 +5,11 @@ import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.TransactionFactory;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
 /**
@@ -65,14 +65,13 @@ public final class MyBatisProvider implements ReflexProvider {
   }
 
   /**
-   * MyBatis' JDBC transactions. On a pool that rolls back on close, a closing session leaves auto-commit to the
-   * pool: MyBatis would turn it back on itself, which commits whatever the connection ran since the last commit.
+   * MyBatis' JDBC transactions: on a pool that rolls back on close, {@link SessionTransactions}; otherwise MyBatis'
+   * own, which roll back and restore auto-commit themselves.
    */
-  private static JdbcTransactionFactory transactionFactory(ProviderContext context) {
-    JdbcTransactionFactory factory = new JdbcTransactionFactory();
-    Properties properties = new Properties();
-    properties.setProperty("skipSetAutoCommitOnClose", String.valueOf(context.poolRollsBackOnClose()));
-    factory.setProperties(properties);
-    return factory;
+  private static TransactionFactory transactionFactory(ProviderContext context) {
+    if (context.poolRollsBackOnClose()) {
+      return new SessionTransactions(context.dataSource());
+    }
+    return new JdbcTransactionFactory();
   }
 }

@@ -1,26 +1,47 @@
 package dev.reflex.orm.mybatis;
 
+import dev.reflex.orm.internal.jdbc.LostConnections;
 import dev.reflex.orm.spi.ProviderSession;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One MyBatis {@link SqlSession} on one pooled connection, with auto-commit off.
  *
+ * <p>An {@code SqlSession} keeps one connection for life: when that connection is lost, {@link #rollback()} closes
+ * it, which hands the connection back to the pool to be discarded, and the next use of the session opens another on
+ * a fresh connection, so that the session goes on. Not at once: a server that is gone would make the failing commit
+ * wait for the pool timeout as well.
+ *
  * <p>Not thread-safe, as the {@code SqlSession} is not.
  */
 final class MyBatisSession implements ProviderSession {
-  private final SqlSession session;
-  private final boolean poolRollsBackOnClose;
+  private static final Logger LOG = LoggerFactory.getLogger(MyBatisSession.class);
 
-  MyBatisSession(SqlSession session, boolean poolRollsBackOnClose) {
+  private final Supplier<SqlSession> opener;
+  private final boolean poolRollsBackOnClose;
+  /** {@code null} after a lost connection was released, until the next use. */
+  private SqlSession session;
+
+  /**
+   * @param session the session, holding its connection
+   * @param opener opens another such session, after a lost connection
+   * @param poolRollsBackOnClose whether the pool rolls back on close
+   */
+  MyBatisSession(SqlSession session, Supplier<SqlSession> opener, boolean poolRollsBackOnClose) {
     this.session = session;
+    this.opener = opener;
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
+    if (session == null && (type.isAssignableFrom(SqlSession.class) || type == Connection.class)) {
+      session = opener.get();
+    }
     if (type.isInstance(session)) {
       return type.cast(session);
     }
@@ -32,17 +53,39 @@ final class MyBatisSession implements ProviderSession {
 
   /**
    * Flushes batched statements and commits. Forced: MyBatis skips the commit when no mapper statement
-   * changed anything, but work done on the unwrapped connection counts too.
+   * changed anything, but work done on the unwrapped connection counts too. The flush comes first, on its own, so
+   * that a statement failing there is never taken for a commit lost in flight.
    */
   @Override
   public void commit() {
-    session.commit(true);
+    if (session == null) {
+      return; // nothing ran since the lost connection was released
+    }
+    session.flushStatements();
+    LostConnections.commit(session.getConnection(), () -> session.commit(true));
   }
 
-  /** Rolls back, forced for the same reason as {@link #commit()}, and clears MyBatis' local cache. */
+  /**
+   * Rolls back, forced for the same reason as {@link #commit()}, and clears MyBatis' local cache. A lost
+   * connection is not rolled back (its uncommitted work went with it) but released, with the session.
+   */
   @Override
   public void rollback() {
-    session.rollback(true);
+    if (session == null) {
+      return;
+    }
+    if (!lost()) {
+      try {
+        session.rollback(true);
+      } catch (RuntimeException e) {
+        if (!lost()) {
+          throw e;
+        }
+      }
+    }
+    if (lost()) {
+      release();
+    }
   }
 
   /**
@@ -54,8 +97,11 @@ final class MyBatisSession implements ProviderSession {
    */
   @Override
   public void close() {
+    if (session == null) {
+      return; // a lost connection was released, and none taken since
+    }
     try {
-      if (!poolRollsBackOnClose && !connectionClosed()) {
+      if (!poolRollsBackOnClose && !lost()) {
         session.rollback(true);
       }
     } catch (RuntimeException e) {
@@ -69,11 +115,17 @@ final class MyBatisSession implements ProviderSession {
     session.close();
   }
 
-  private boolean connectionClosed() {
+  private boolean lost() {
+    return LostConnections.isClosed(session.getConnection());
+  }
+
+  /** Closes the session of a lost connection, which hands the connection back to the pool to be discarded. */
+  private void release() {
     try {
-      return session.getConnection().isClosed();
-    } catch (SQLException e) {
-      return true;
+      session.close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing the MyBatis session of a lost connection failed: {}", e.toString());
     }
+    session = null;
   }
 }

@@ -1,0 +1,106 @@
+package dev.reflex.orm.internal.jdbc;
+
+import dev.reflex.orm.CommitOutcomeUnknownException;
+import dev.reflex.orm.internal.Failures;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+
+/**
+ * The one rule, for the three providers, of whether a session's connection is lost, and of whether a failed
+ * commit was lost in flight (outcome unknown) or refused by the server (rolled back).
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class LostConnections {
+  private LostConnections() {}
+
+  /**
+   * Whether a connection is closed: by its owner, or by the driver or the pool after a failure they took as
+   * fatal (HikariCP closes its proxy on an SQLState of class 08 and the like). Asks no round trip of the server.
+   *
+   * @param connection the connection, or {@code null} when the session holds none
+   * @return {@code true} when closed, or when the connection cannot even say
+   */
+  public static boolean isClosed(Connection connection) {
+    try {
+      return connection != null && connection.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Runs an ORM's commit on the session's connection. When it fails on a connection that was open when the
+   * commit began and is lost now, or with a failure that says so, the commit may have reached the server: that is
+   * reported as a {@link CommitOutcomeUnknownException}. Any other failure (among them the server's refusal, such
+   * as a serialization failure or a deferred constraint violation) is rethrown as it is: the work was rolled back.
+   *
+   * @param connection the connection the commit runs on
+   * @param commit the ORM's commit
+   * @throws CommitOutcomeUnknownException when the connection was lost while the commit was in flight
+   */
+  public static void commit(Connection connection, Runnable commit) {
+    // a connection closed before the commit never sent it: whatever fails then is a plain rollback
+    boolean openBefore = !isClosed(connection);
+    try {
+      commit.run();
+    } catch (RuntimeException e) {
+      if (openBefore && lostInFlight(e, isClosed(connection))) {
+        throw outcomeUnknown(e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The rule. The server's own answer wins: an SQLState of class 23 (integrity) or 40 (transaction rollback)
+   * means it refused the commit and rolled back. Otherwise the connection counts as lost on an SQLState of class
+   * 08, on an I/O failure or a driver's connection exception anywhere in the causes, or when the connection is
+   * closed after the failure.
+   */
+  static boolean lostInFlight(Throwable failure, boolean closedAfter) {
+    String state = sqlState(failure);
+    if (state != null && (state.startsWith("23") || state.startsWith("40"))) {
+      return false;
+    }
+    if (state != null && state.startsWith("08")) {
+      return true;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException) {
+        return true;
+      }
+    }
+    return closedAfter;
+  }
+
+  static CommitOutcomeUnknownException outcomeUnknown(Throwable failure) {
+    return new CommitOutcomeUnknownException("The connection was lost while the commit was in flight, so the"
+        + " outcome is unknown: the server may have committed (" + describe(failure) + "); check whether the work"
+        + " is in the database before running it again, or make the work idempotent", failure);
+  }
+
+  /** The driver's own line with its SQLState, which says more than its cause (often a bare EOFException). */
+  private static String describe(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException && t.getMessage() != null) {
+        String state = ((SQLException) t).getSQLState();
+        return t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + (state == null ? "" : " [SQLState " + state + "]");
+      }
+    }
+    return Failures.rootMessage(failure);
+  }
+
+  private static String sqlState(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
+        return ((SQLException) t).getSQLState();
+      }
+    }
+    return null;
+  }
+}

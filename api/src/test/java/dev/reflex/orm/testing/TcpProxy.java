@@ -1,0 +1,255 @@
+package dev.reflex.orm.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * A TCP proxy inside the test, on loopback only, in front of a database server, that loses a connection at the
+ * worst moment on demand: {@link #cutAfter(String)} forwards the next client message that contains a marker (such
+ * as {@code COMMIT}: PostgreSQL's simple-query message and pgJDBC's extended-protocol Parse both carry it as text,
+ * as does MariaDB's COM_QUERY), waits until the server has answered it, and then cuts the connection without
+ * passing the answer on. {@link #freeze()} stops forwarding, as a frozen server would.
+ *
+ * <p>Bounded: its threads are daemons, and it closes itself, with every socket, after {@link #LIFETIME_SECONDS}
+ * at the latest. Thread-safe.
+ */
+public final class TcpProxy implements AutoCloseable {
+  /** How long a proxy lives at most, whatever the test does. */
+  public static final int LIFETIME_SECONDS = 300;
+
+  private final ServerSocket listener;
+  private final String host;
+  private final int port;
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicReference<byte[]> marker = new AtomicReference<>();
+  private final AtomicInteger cuts = new AtomicInteger();
+  private final Thread lifetime;
+  private volatile boolean frozen;
+  private volatile boolean closed;
+
+  private TcpProxy(String host, int port) throws IOException {
+    this.host = host;
+    this.port = port;
+    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    daemon("tcp-proxy-accept", this::accept);
+    lifetime = daemon("tcp-proxy-lifetime", () -> {
+      try {
+        Thread.sleep(TimeUnit.SECONDS.toMillis(LIFETIME_SECONDS));
+      } catch (InterruptedException e) {
+        return;
+      }
+      close();
+    });
+  }
+
+  /**
+   * Starts a proxy in front of the server of a URL in our form ({@code postgresql://user@host:port/db}).
+   *
+   * @param url the server's URL
+   * @return the running proxy
+   * @throws IOException when it cannot listen
+   */
+  public static TcpProxy inFrontOf(String url) throws IOException {
+    URI uri = URI.create(url);
+    int port = uri.getPort() > 0 ? uri.getPort() : uri.getScheme().startsWith("postgres") ? 5432 : 3306;
+    return new TcpProxy(uri.getHost(), port);
+  }
+
+  /**
+   * @param url the server's URL, as given to {@link #inFrontOf(String)}
+   * @return the same URL, through this proxy
+   */
+  public String url(String url) {
+    URI uri = URI.create(url);
+    String authority = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    return url.replaceFirst(Pattern.quote(authority), "127.0.0.1:" + listener.getLocalPort());
+  }
+
+  /**
+   * Arms a single cut: the next client message containing the marker reaches the server, whose answer is
+   * swallowed, and that client connection is then closed.
+   *
+   * @param text the marker, such as {@code COMMIT}
+   */
+  public void cutAfter(String text) {
+    marker.set(text.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** @return how many connections were cut so far */
+  public int cuts() {
+    return cuts.get();
+  }
+
+  /** Stops forwarding in both directions, as a frozen server would; the sockets stay open. */
+  public void freeze() {
+    frozen = true;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    lifetime.interrupt();
+    quietly(listener);
+    for (Socket socket : sockets) {
+      quietly(socket);
+    }
+  }
+
+  /**
+   * Runs work on another thread, so that work hung on a frozen server fails the test instead of hanging the build.
+   *
+   * @param limit how long to wait at most
+   * @param work the work
+   * @return what it threw, or {@code null}
+   * @throws AssertionError when it still runs after the limit
+   */
+  public static Throwable within(Duration limit, Runnable work) throws InterruptedException, ExecutionException {
+    CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+      try {
+        work.run();
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+    try {
+      return outcome.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("still waiting after " + limit.toSeconds() + " s: the connection has no bounded wait");
+    }
+  }
+
+  private void accept() {
+    while (!closed) {
+      try {
+        Socket client = listener.accept();
+        client.setSoLinger(true, 0); // a cut is a reset, as when a server or a link dies
+        Socket server = new Socket(host, port);
+        sockets.add(client);
+        sockets.add(server);
+        Link link = new Link(client, server);
+        daemon("tcp-proxy-up", link::up);
+        daemon("tcp-proxy-down", link::down);
+      } catch (IOException e) {
+        if (!closed) {
+          System.err.println("tcp-proxy: " + e);
+        }
+      }
+    }
+  }
+
+  /** One client connection and its server connection. */
+  private final class Link {
+    private final Socket client;
+    private final Socket server;
+    private final CountDownLatch answered = new CountDownLatch(1);
+    private volatile boolean swallow;
+
+    Link(Socket client, Socket server) {
+      this.client = client;
+      this.server = server;
+    }
+
+    /** Client to server; where armed, the marked message goes on and the client is cut off. */
+    void up() {
+      byte[] buffer = new byte[65536];
+      try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          holdWhileFrozen();
+          byte[] armed = marker.get();
+          boolean cut = armed != null && contains(buffer, n, armed) && marker.compareAndSet(armed, null);
+          if (cut) {
+            swallow = true; // set before the server can answer
+          }
+          out.write(buffer, 0, n);
+          out.flush();
+          if (cut) {
+            answered.await(10, TimeUnit.SECONDS); // the server has done the work when it answers
+            quietly(client);
+            cuts.incrementAndGet();
+            quietly(server);
+            return;
+          }
+        }
+      } catch (IOException | InterruptedException e) {
+        // one side went away: so does the other
+      } finally {
+        quietly(client);
+        quietly(server);
+      }
+    }
+
+    /** Server to client; swallows the answer to the marked message. */
+    void down() {
+      byte[] buffer = new byte[65536];
+      try (InputStream in = server.getInputStream(); OutputStream out = client.getOutputStream()) {
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          holdWhileFrozen();
+          if (swallow) {
+            answered.countDown();
+            continue;
+          }
+          out.write(buffer, 0, n);
+          out.flush();
+        }
+      } catch (IOException | InterruptedException e) {
+        // one side went away: so does the other
+      } finally {
+        answered.countDown();
+        quietly(client);
+        quietly(server);
+      }
+    }
+  }
+
+  private void holdWhileFrozen() throws InterruptedException {
+    while (frozen && !closed) {
+      Thread.sleep(50);
+    }
+  }
+
+  private static boolean contains(byte[] data, int length, byte[] marker) {
+    outer:
+    for (int i = 0; i + marker.length <= length; i++) {
+      for (int j = 0; j < marker.length; j++) {
+        if (data[i + j] != marker[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void quietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // closing what is already gone
+    }
+  }
+}
