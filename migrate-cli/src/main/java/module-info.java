@@ -8,6 +8,7 @@
 module dev.reflex.db {
   requires transitive dev.reflex.orm;
   requires info.picocli;
+  requires com.zaxxer.hikari;
   requires liquibase.core;
   // Liquibase is an automatic module and reads only what the module graph holds: on the module path, the
   // libraries it loads while it parses and applies a changelog are resolved because they are required here

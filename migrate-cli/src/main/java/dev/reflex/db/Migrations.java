@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.Secrets;
@@ -10,11 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import liquibase.Scope;
-import liquibase.changelog.ChangeSet;
-import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
@@ -41,10 +40,17 @@ import liquibase.ui.LoggerUIService;
  * {@code DATABASECHANGELOG} are the ones {@code reflex-db update} writes and either can follow the other. A
  * changelog that is not a file under the working directory is read from the class path.
  *
- * <p>Immutable and thread-safe; concurrent updates of one database wait for each other on Liquibase's lock.
+ * <p>Immutable and thread-safe. Updates in one JVM run one at a time; updates from several processes wait for
+ * each other on Liquibase's lock.
  */
 public final class Migrations {
   private static final String ANALYTICS = "liquibase.analytics.enabled";
+  /**
+   * Liquibase keeps its lock and history services as JVM-wide singletons and resets them all when a run ends, so
+   * two runs at once in one JVM can leave the other's lock row set: runs in one JVM take turns, and runs in
+   * different processes wait for each other on Liquibase's lock.
+   */
+  private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
   private final String changelogFile;
   private final ClassLoader classLoader;
 
@@ -105,8 +111,11 @@ public final class Migrations {
    */
   public MigrationReport update(DataSource dataSource) {
     Changelog changelog = Changelog.resolve(changelogFile, null, null);
+    ONE_AT_A_TIME.lock();
     try (ChangelogSource source = ChangelogSource.find(changelog, loader())) {
       return run(dataSource, changelog, source, true);
+    } finally {
+      ONE_AT_A_TIME.unlock();
     }
   }
 
@@ -126,7 +135,7 @@ public final class Migrations {
       Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
           .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
           .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
-          .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, new Recorder(applied))
+          .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, new AppliedChangeSets(applied))
           .execute());
     } catch (Exception e) {
       if (firstTry && applied.isEmpty() && aboutTheChangelogTable(e)) {
@@ -135,10 +144,21 @@ public final class Migrations {
         return run(dataSource, changelog, source, false);
       }
       throw new UnableToMigrateException("Applying " + changelog.path() + " failed: "
-          + Secrets.mask(Failures.rootMessage(e)) + "; changesets before the failing one stay applied ("
+          + Secrets.scrub(Failures.rootMessage(e), secrets(dataSource)) + "; changesets before the failing one stay applied ("
           + applied.size() + " in this run): fix the changeset and update again", e);
     }
     return new MigrationReport(changelog.path(), applied);
+  }
+
+  /** @return the passwords the data source connects with, when it is a pool that says so */
+  private static List<String> secrets(DataSource dataSource) {
+    List<String> secrets = new ArrayList<>();
+    if (dataSource instanceof HikariDataSource) {
+      HikariDataSource pool = (HikariDataSource) dataSource;
+      secrets.add(pool.getPassword());
+      secrets.addAll(Secrets.passwords(pool.getJdbcUrl()));
+    }
+    return secrets;
   }
 
   private static boolean aboutTheChangelogTable(Throwable failure) {
@@ -156,22 +176,5 @@ public final class Migrations {
     }
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return context != null ? context : Migrations.class.getClassLoader();
-  }
-
-  /** Records each changeset Liquibase runs, as {@code path::id::author}, in the order it runs them. */
-  private static final class Recorder extends AbstractChangeExecListener {
-    private final List<String> applied;
-
-    Recorder(List<String> applied) {
-      this.applied = applied;
-    }
-
-    @Override
-    public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database,
-        ChangeSet.ExecType execType) {
-      if (execType == ChangeSet.ExecType.EXECUTED || execType == ChangeSet.ExecType.RERAN) {
-        applied.add(changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor());
-      }
-    }
   }
 }

@@ -72,7 +72,7 @@ class MigrationsTest {
   }
 
   @Test
-  void concurrentUpdatesApplyEachChangesetOnce() throws Exception {
+  void updatesStartedTogetherApplyEachChangesetOnce() throws Exception {
     String url = TestDatabase.POSTGRESQL.freshUrl();
     try (ReflexDatabase database = ReflexDatabase.builder().url(url).build()) {
       ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -116,6 +116,17 @@ class MigrationsTest {
           .hasMessageContaining("fix the changeset and update again");
     }
     assertThat(Databases.appliedChangesets(url)).containsExactly("db/broken.yaml::1-create-shelf");
+  }
+
+  @Test
+  void aFailureThatEchoesThePasswordShowsItMasked() {
+    String url = TestDatabase.POSTGRESQL.freshUrl().replaceFirst("://([^@/:]+)@", "://$1:canary-Pa55word@");
+    try (ReflexDatabase database = ReflexDatabase.builder().url(url).build()) {
+      assertThatThrownBy(() -> Migrations.of("db/echoes-password.yaml").update(database))
+          .isInstanceOf(UnableToMigrateException.class)
+          .hasMessageContaining("Applying db/echoes-password.yaml failed")
+          .hasMessageNotContaining("canary-Pa55word");
+    }
   }
 
   private static void copyChangelogInto(Path project) throws Exception {

@@ -3,14 +3,17 @@ package dev.reflex.orm.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.reflex.orm.test.fixtures.BuilderFixture;
 import dev.reflex.orm.test.fixtures.FreshFixture;
 import dev.reflex.orm.test.fixtures.LeakingFixture;
+import dev.reflex.orm.test.fixtures.MissingChangelogFixture;
 import dev.reflex.orm.test.fixtures.RollbackFixture;
 import dev.reflex.orm.test.internal.Templates;
 import dev.reflex.orm.testing.TestDatabase;
 import dev.reflex.orm.testing.TestDatabases;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -57,6 +60,25 @@ class ExtensionTest {
         .contains("active=1")
         .contains("opened at dev.reflex.orm.test.fixtures.LeakingFixture.leaksASession(LeakingFixture.java:")
         .contains("close every session a test opens");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE_FILE", "POSTGRESQL"})
+  void settingsChosenInCodeApply(TestDatabase database) {
+    TestExecutionSummary summary = run(database, BuilderFixture.class);
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aMissingChangelogFailsTheClassWithOneLine() {
+    TestExecutionSummary summary = run(TestDatabase.SQLITE_FILE, MissingChangelogFixture.class);
+
+    assertThat(failures(summary)).singleElement().asString()
+        .contains("UnableToMigrateException: No changelog: db/none.yaml is neither a file in"
+            + " the working directory")
+        .contains("nor a class path resource");
   }
 
   static TestExecutionSummary run(TestDatabase database, Class<?> fixture) {
