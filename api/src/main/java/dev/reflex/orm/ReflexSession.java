@@ -1,6 +1,7 @@
 package dev.reflex.orm;
 
 import dev.reflex.orm.internal.Failures;
+import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
 
@@ -73,11 +74,7 @@ public final class ReflexSession implements AutoCloseable {
     try {
       delegate.commit();
     } catch (RuntimeException e) {
-      try {
-        delegate.rollback();
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-      }
+      Release.after(e, delegate::rollback);
       if (e instanceof CommitOutcomeUnknownException) {
         throw e;
       }

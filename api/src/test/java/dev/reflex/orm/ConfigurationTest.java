@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.reflex.orm.internal.Settings;
 import dev.reflex.orm.testing.TestDatabases;
+import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +119,30 @@ class ConfigurationTest {
         });
         assertThat(rows).isZero();
       }
+    }
+  }
+  @Test
+  void aMissingDriverNamesOnlyTheJarToAdd() throws Exception {
+    // an application whose class path holds no JDBC driver at all: the test loader's drivers are out of sight
+    Thread thread = Thread.currentThread();
+    ClassLoader own = thread.getContextClassLoader();
+    ReflexDatabaseBuilder builder = ReflexDatabase.builder()
+        .url("postgresql://app:" + "s3cret-canary" + "@127.0.0.1:1/shop").provider("jdbc-test");
+    try {
+      thread.setContextClassLoader(new ClassLoader(own) {
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+          return name.equals("META-INF/services/java.sql.Driver") ? Collections.emptyEnumeration()
+              : super.getResources(name);
+        }
+      });
+      assertThatThrownBy(builder::build).isInstanceOf(UnableToConnectException.class)
+          .hasMessage("No JDBC driver on the class path or module path accepts postgresql://app:***@127.0.0.1:1/shop"
+              + " (drivers found: none): add the PostgreSQL driver jar, org.postgresql:postgresql, to the"
+              + " application's dependencies (runtime scope)")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret-canary", "server", "password"));
+    } finally {
+      thread.setContextClassLoader(own);
     }
   }
 }

@@ -4,9 +4,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 /** A book on the shelf: a plain Jakarta Persistence entity, no base class. */
 @Entity
+// the changelog's name: MariaDB on Linux tells "Book" from "book"
+@Table(name = "book")
 public class Book {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

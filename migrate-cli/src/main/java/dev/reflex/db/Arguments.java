@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class Arguments {
   /** Options before the command that take no value; every other option there is followed by its value. */
-  private static final Set<String> FLAGS = Set.of("-h", "--help", "-v", "-V", "--version", "--verbose");
+  private static final Set<String> FLAGS = Set.of("-h", "--help", "--help-all", "-v", "-V", "--version", "--verbose");
 
   private final List<String> all;
   private final int commandIndex;

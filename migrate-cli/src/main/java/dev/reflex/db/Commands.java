@@ -35,6 +35,21 @@ final class Commands {
     }
   }
 
+  /**
+   * Returns whether Liquibase has a command of this name.
+   *
+   * @param command the command as typed, e.g. {@code update-sql}
+   * @return {@code true} when Liquibase defines it
+   */
+  static boolean exists(String command) {
+    try {
+      Scope.getCurrentScope().getSingleton(CommandFactory.class).getCommandDefinition(camelCase(command));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** @return the command's name in Liquibase's camel case: {@code update-sql} is {@code updateSql} */
   static String camelCase(String command) {
     StringBuilder name = new StringBuilder();

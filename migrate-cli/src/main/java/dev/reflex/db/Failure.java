@@ -131,6 +131,12 @@ final class Failure {
         || message.contains("could not connect") || message.contains("socket")) {
       return "check that the database server is running and that " + database + " names it";
     }
+    if (message.contains("changelogfile") && message.contains("already exists")) {
+      // generate-changelog writes a new file; after init the default changelog is init's own master
+      return "generate-changelog writes a new changelog and never overwrites one: pass"
+          + " --changelog-file=db/changelog/NEW-NAME.yaml and include it from the master changelog, or run"
+          + " generate-changelog before `reflex-db init`";
+    }
     if (message.contains("was not found in the configured search path") || message.contains("file not found")
         || message.contains("does not exist")) {
       return "run `reflex-db init` to create a changelog, or pass --changelog-file=PATH";

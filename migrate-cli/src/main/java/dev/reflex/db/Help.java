@@ -5,35 +5,97 @@ import liquibase.integration.commandline.LiquibaseCommandLine;
 import liquibase.util.LiquibaseUtil;
 
 /**
- * {@code reflex-db --help} and {@code --version}: ours first, then Liquibase's.
+ * {@code reflex-db --help}, {@code --help-all}, {@code COMMAND --help} and {@code --version}: ours first, a
+ * screen long, with Liquibase's full help one option away.
  *
  * <p>Thread-safe (stateless).
  */
 final class Help {
   private Help() {}
 
+  /** reflex-db's own commands, then the Liquibase commands most projects use: name and one line each. */
+  private static final String[][] OWN = {
+    {"init", "Write liquibase.properties and a first changelog."},
+    {"check", "Exit 0 if up to date, else 1 listing what is pending."},
+  };
+  private static final String[][] LIQUIBASE = {
+    {"update", "Apply the pending changesets."},
+    {"update-sql", "Print the SQL update would run; run nothing."},
+    {"status", "List the changesets not applied yet."},
+    {"history", "List the changesets applied, and when."},
+    {"validate", "Check the changelog for errors."},
+    {"tag", "Name the current state (--tag=NAME)."},
+    {"rollback", "Undo the changesets after a tag (--tag=NAME)."},
+    {"rollback-count", "Undo the last N changesets (--count=N)."},
+    {"generate-changelog", "Write the schema as a new changelog, never over"},
+    {"", "a file: before init, or --changelog-file=NEW.yaml."},
+    {"diff-changelog", "Write what --reference-url has more as changesets."},
+    {"changelog-sync", "Record every changeset as applied; run nothing."},
+    {"release-locks", "Free the lock a killed run left behind."},
+  };
+
+  private static final String[][] OPTIONS = {
+    {"--url=URL", "This database (reflex-orm or jdbc: URL) instead."},
+    {"--changelog-file=F", "This changelog instead."},
+    {"--verbose", "Show Liquibase's full output and stack traces."},
+    {"-V, --version", "Show the versions of reflex-db, Liquibase and Java."},
+    {"-h, --help", "Show this help. COMMAND --help: a command's options."},
+    {"--help-all", "Liquibase's full help, every command and option"},
+    {"", "(also: reflex-db help liquibase)."},
+  };
+
   /**
-   * Prints our commands, how the database is found, then Liquibase's own help.
+   * Prints reflex-db's short help: our commands, the Liquibase commands used most, the main options; one
+   * screen, with Liquibase's full help one option away.
    *
    * @param out where to print
    */
   static void printUsage(PrintStream out) {
-    out.println("Usage: reflex-db [--verbose] [LIQUIBASE GLOBAL OPTIONS] COMMAND [COMMAND OPTIONS]");
+    out.println("Usage: reflex-db [--verbose] [GLOBAL OPTIONS] COMMAND [COMMAND OPTIONS]");
     out.println();
-    out.println("Runs Liquibase on the database of REFLEX_DB_URL (then system property reflex.db.url,");
-    out.println("default sqlite:///reflex.db), with the changelog of liquibase.properties, else");
-    out.println(Changelog.DEFAULT_PATH + ". An explicit --url wins. Exit codes: 0 ok, 1 failure, 2 usage.");
+    out.println("Runs Liquibase on the database of REFLEX_DB_URL (then system property");
+    out.println("reflex.db.url, default sqlite:///reflex.db), with the changelog named in");
+    out.println("liquibase.properties, else " + Changelog.DEFAULT_PATH + ".");
     out.println();
     out.println("reflex-db commands:");
-    out.println("  init      Write liquibase.properties and a first changelog (--force overwrites).");
-    out.println("  check     Exit 0 when the database is up to date, 1 listing the pending changesets.");
+    list(out, OWN);
     out.println();
-    out.println("  --verbose       Show Liquibase's full output and stack traces.");
-    out.println("  -V, --version   Show the versions of reflex-db and Liquibase.");
+    out.println("Liquibase commands used most (every Liquibase command works):");
+    list(out, LIQUIBASE);
     out.println();
-    out.println("Every other command is Liquibase's own (update, status, history, rollback-count, ...):");
-    out.flush();
-    new LiquibaseCommandLine().execute(new String[] {"--help"});
+    out.println("Options:");
+    list(out, OPTIONS);
+    out.println();
+    out.println("Exit codes: 0 ok, 1 failure, 2 usage error.");
+  }
+
+  private static void list(PrintStream out, String[][] commands) {
+    for (String[] command : commands) {
+      out.println(String.format("  %-22s%s", command[0], command[1]).stripTrailing());
+    }
+  }
+
+  /**
+   * Prints Liquibase's own full help, every command and global option, after a line saying whose it is.
+   *
+   * @return Liquibase's exit code
+   */
+  static int printLiquibaseHelp() {
+    System.out.println("Liquibase's own help follows; with reflex-db, type reflex-db where it says liquibase.");
+    System.out.println();
+    System.out.flush();
+    return new LiquibaseCommandLine().execute(new String[] {"--show-banner=false", "--help"});
+  }
+
+  /**
+   * Prints one Liquibase command's help. Needs no changelog and no database: nothing is read but the
+   * command's definition.
+   *
+   * @param command the command, as typed
+   * @return Liquibase's exit code
+   */
+  static int printCommandHelp(String command) {
+    return new LiquibaseCommandLine().execute(new String[] {"--show-banner=false", command, "--help"});
   }
 
   /**

@@ -1,11 +1,12 @@
 package dev.reflex.db;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The {@code reflex-db} entry point: routes {@code init} and {@code check} to our commands, help and version
- * to our own texts, and everything else to Liquibase's command line.
+ * to our own texts ({@code help [liquibase|COMMAND]} too), and everything else to Liquibase's command line.
  *
  * <p>Not thread-safe: it owns the process's standard streams while it runs.
  */
@@ -54,13 +55,47 @@ public final class ReflexDb {
       Help.printVersion(System.out);
       return 0;
     }
+    if (command == null && arguments.has("--help-all")) {
+      return Help.printLiquibaseHelp();
+    }
     if (command == null && (arguments.has("-h", "--help") || arguments.all().isEmpty())) {
       Help.printUsage(System.out);
       return arguments.all().isEmpty() ? 2 : 0;
+    }
+    if ("help".equals(command)) {
+      return help(arguments.afterCommand(), database, output);
+    }
+    if (command != null && !OWN_COMMANDS.contains(command)
+        && (arguments.afterCommand().contains("--help") || arguments.afterCommand().contains("-h"))) {
+      // a command's help needs neither a changelog nor a database
+      return commandHelp(command, output);
     }
     if (command != null && OWN_COMMANDS.contains(command)) {
       return OwnCommands.execute(arguments, database, output);
     }
     return new LiquibaseRun(arguments, database, output).execute();
+  }
+
+  /** {@code reflex-db help}, {@code help liquibase}, {@code help COMMAND}. */
+  private static int help(List<String> topic, Target database, Output output) {
+    if (topic.isEmpty()) {
+      Help.printUsage(System.out);
+      return 0;
+    }
+    if (topic.get(0).equalsIgnoreCase("liquibase")) {
+      return Help.printLiquibaseHelp();
+    }
+    if (OWN_COMMANDS.contains(topic.get(0))) {
+      return OwnCommands.execute(Arguments.parse(new String[] {topic.get(0), "--help"}), database, output);
+    }
+    return commandHelp(topic.get(0), output);
+  }
+
+  private static int commandHelp(String command, Output output) {
+    if (!Commands.exists(command)) {
+      output.report("reflex-db: unknown command " + command + "; run `reflex-db --help` for the commands");
+      return 2;
+    }
+    return Help.printCommandHelp(command);
   }
 }

@@ -51,10 +51,10 @@ class ArgumentsTest {
   }
 
   @Test
-  void scrubberMasksUrlsThenPasswords() {
-    Scrubber scrubber = new Scrubber().url("jdbc:x://h/db?password=p%40ss").password("p@ss");
+  void scrubberMasksUrlsThenPasswordsWhereTheyStandAsOne() {
+    Scrubber scrubber = new Scrubber().url("jdbc:x://h/db?password=p%40ss").password("e");
 
-    assertThat(scrubber.scrub("to jdbc:x://h/db?password=p%40ss failed; p@ss rejected"))
-        .isEqualTo("to jdbc:x://h/db?password=*** failed; *** rejected");
+    assertThat(scrubber.scrub("to jdbc:x://h/db?password=p%40ss failed; user:p@ss@h, 'p@ss' rejected by reflex-db as e"))
+        .isEqualTo("to jdbc:x://h/db?password=*** failed; user:***@h, '***' rejected by reflex-db as e");
   }
 }

@@ -15,11 +15,55 @@ class CommandLineTest {
   Path project;
 
   @Test
-  void helpShowsOurCommandsAndLiquibases() {
+  void helpShowsOurCommandsFirstOnOneScreen() {
     Launcher.Result help = new Launcher(project).run("--help");
 
     assertThat(help.exitCode()).as("%s", help).isZero();
-    assertThat(help.out()).contains("init", "check", "REFLEX_DB_URL", "update", "rollback-count", "diff-changelog");
+    assertThat(help.out()).startsWith("Usage: reflex-db ")
+        .contains("init", "check", "REFLEX_DB_URL", "update", "rollback-count", "diff-changelog", "--help-all")
+        .doesNotContain("Usage: liquibase");
+    assertThat(help.out().lines()).hasSizeLessThanOrEqualTo(40).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
+  }
+
+  @Test
+  void liquibasesFullHelpIsOneOptionAway() {
+    for (String[] line : new String[][] {{"--help-all"}, {"help", "liquibase"}}) {
+      Launcher.Result all = new Launcher(project).run(line);
+
+      assertThat(all.exitCode()).as("%s", all).isZero();
+      assertThat(all.out()).contains("Usage: liquibase", "rollback-to-date", "--changelog-lock-wait-time-in-minutes");
+    }
+  }
+
+  @Test
+  void commandHelpNeedsNeitherChangelogNorDatabase() {
+    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", "nosuch://nowhere");
+    for (String[] line : new String[][] {{"update", "--help"}, {"help", "update"}, {"status", "-h"}}) {
+      Launcher.Result help = reflexDb.run(line);
+
+      assertThat(help.exitCode()).as("%s", help).isZero();
+      assertThat(help.out()).contains("Usage: liquibase " + line[line[0].equals("help") ? 1 : 0], "--changelog-file");
+    }
+    Launcher.Result init = reflexDb.run("help", "init");
+    assertThat(init.exitCode()).as("%s", init).isZero();
+    assertThat(init.out()).contains("Usage: reflex-db init", "--force");
+    Launcher.Result unknown = reflexDb.run("help", "frobnicate");
+    assertThat(unknown.exitCode()).as("%s", unknown).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown command frobnicate", "reflex-db --help");
+    assertThat(unknown.out()).isEmpty();
+    assertThat(project.resolve("db")).doesNotExist();
+  }
+
+  @Test
+  void generateChangelogAfterInitSaysToNameANewFile() {
+    Launcher reflexDb = new Launcher(project);
+    reflexDb.run("init");
+
+    Launcher.Result generate = reflexDb.run("generate-changelog");
+
+    assertThat(generate.exitCode()).as("%s", generate).isEqualTo(1);
+    assertThat(generate.err()).contains("already exists", "--changelog-file=", "before `reflex-db init`")
+        .doesNotContain("fix the changelog");
   }
 
   @Test

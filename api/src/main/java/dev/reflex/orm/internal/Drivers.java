@@ -1,5 +1,6 @@
 package dev.reflex.orm.internal;
 
+import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.UnableToConnectException;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -43,9 +44,20 @@ public final class Drivers {
         errors++; // a broken driver jar must not hide the one we need
       }
     }
+    // only the missing jar: the server, the URL and the password have not been tried yet
     throw new UnableToConnectException("No JDBC driver on the class path or module path accepts " + masked
-        + " (drivers found: " + (seen.isEmpty() ? "none" : String.join(", ", seen)) + "): add the driver jar,"
-        + " such as org.postgresql:postgresql, org.mariadb.jdbc:mariadb-java-client, com.h2database:h2 or"
-        + " org.xerial:sqlite-jdbc");
+        + " (drivers found: " + (seen.isEmpty() ? "none" : String.join(", ", seen)) + "): add "
+        + driverJar(DatabaseKind.ofJdbcUrl(jdbcUrl)) + " to the application's dependencies (runtime scope)");
+  }
+
+  private static String driverJar(DatabaseKind kind) {
+    switch (kind) {
+      case SQLITE: return "the SQLite driver jar, org.xerial:sqlite-jdbc,";
+      case H2: return "the H2 jar, com.h2database:h2,";
+      case POSTGRESQL: return "the PostgreSQL driver jar, org.postgresql:postgresql,";
+      case MARIADB: return "the MariaDB driver jar, org.mariadb.jdbc:mariadb-java-client,";
+      case MYSQL: return "the MySQL driver jar, com.mysql:mysql-connector-j,";
+      default: return "the database's JDBC driver jar";
+    }
   }
 }

@@ -26,6 +26,9 @@ public final class Failures {
    */
   public static UnableToConnectException unableToConnect(Throwable failure, DatabaseUrl url, String origin,
       HikariDataSource pool) {
+    if (failure instanceof UnableToConnectException) {
+      return (UnableToConnectException) failure; // already one line, such as the driver jar to add
+    }
     String where = url == null ? "the application's DataSource" : url.masked();
     List<String> secrets = url == null ? List.of() : url.secrets();
     SQLTransientConnectionException timeout = find(failure, SQLTransientConnectionException.class);

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ public final class OwnPostgresCluster implements AutoCloseable {
       if (installed == null || installed.length == 0) {
         reason = "no PostgreSQL server is installed under /usr/lib/postgresql";
       } else {
-        java.util.Arrays.sort(installed, (a, b) -> Integer.compare(Integer.parseInt(b), Integer.parseInt(a)));
+        Arrays.sort(installed, (a, b) -> Integer.compare(Integer.parseInt(b), Integer.parseInt(a)));
         version = installed[0];
       }
     }

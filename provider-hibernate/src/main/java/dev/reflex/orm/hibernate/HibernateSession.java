@@ -1,6 +1,7 @@
 package dev.reflex.orm.hibernate;
 
 import dev.reflex.orm.internal.jdbc.LostConnections;
+import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderSession;
 import jakarta.persistence.RollbackException;
 import java.sql.Connection;
@@ -51,12 +52,7 @@ final class HibernateSession implements ProviderSession {
       opened.logicalConnection().getPhysicalConnection();
       session.getTransaction().begin();
     } catch (RuntimeException e) {
-      try {
-        session.close();
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-      }
-      throw e;
+      throw Release.after(e, session::close);
     }
     return opened;
   }
@@ -144,30 +140,18 @@ final class HibernateSession implements ProviderSession {
    */
   @Override
   public void close() {
-    RuntimeException failure = null;
-    if (!poolRollsBackOnClose) {
-      try {
-        Transaction transaction = session.getTransaction();
-        if (connectionLost()) {
-          release();
-        } else if (transaction.isActive()) {
-          transaction.rollback();
-        }
-      } catch (RuntimeException e) {
-        failure = e;
-      }
+    Release.all(this::rollbackUnlessThePoolDoes, session::close);
+  }
+
+  private void rollbackUnlessThePoolDoes() {
+    if (poolRollsBackOnClose) {
+      return;
     }
-    try {
-      session.close();
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        failure = e;
-      } else {
-        failure.addSuppressed(e);
-      }
-    }
-    if (failure != null) {
-      throw failure;
+    Transaction transaction = session.getTransaction();
+    if (connectionLost()) {
+      release();
+    } else if (transaction.isActive()) {
+      transaction.rollback();
     }
   }
 

@@ -126,4 +126,97 @@ class ModulePathTest {
     assertThat(failure).containsExactly("ProviderFailedException: Hibernate cannot reach app.model.Book: module app"
         + " does not open package app.model to it; add `" + OPENS + "` to the module-info.java of app");
   }
+
+  private static final String BASE = String.join("\n",
+      "package app.base;",
+      "import jakarta.persistence.Id;",
+      "import jakarta.persistence.MappedSuperclass;",
+      "@MappedSuperclass",
+      "public abstract class Base {",
+      "  @Id public long id;",
+      "}");
+
+  private static final String ISBN = String.join("\n",
+      "package app.value;",
+      "import jakarta.persistence.Embeddable;",
+      "@Embeddable",
+      "public class Isbn {",
+      "  public String code;",
+      "  protected Isbn() {}",
+      "  public Isbn(String code) { this.code = code; }",
+      "}");
+
+  private static final String NOVEL = String.join("\n",
+      "package app.model;",
+      "import app.base.Base;",
+      "import app.value.Isbn;",
+      "import jakarta.persistence.Embedded;",
+      "import jakarta.persistence.Entity;",
+      "@Entity",
+      "public class Novel extends Base {",
+      "  public String title;",
+      "  @Embedded public Isbn isbn;",
+      "  protected Novel() {}",
+      "  public Novel(long id, String title, String isbn) { this.id = id; this.title = title; this.isbn = new Isbn(isbn); }",
+      "}");
+
+  private static final String NOVEL_MAIN = String.join("\n",
+      "package app;",
+      "import app.model.Novel;",
+      "import dev.reflex.orm.ReflexDatabase;",
+      "import dev.reflex.orm.ReflexException;",
+      "import java.sql.Connection;",
+      "import java.sql.Statement;",
+      "import org.hibernate.Session;",
+      "public class Main {",
+      "  public static void main(String[] args) throws Exception {",
+      "    try (ReflexDatabase db = ReflexDatabase.builder().url(args[0]).register(Novel.class).build()) {",
+      "      try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {",
+      "        s.execute(\"create table Novel (id bigint primary key, title varchar(200), code varchar(20))\");",
+      "        if (!c.getAutoCommit()) c.commit();",
+      "      }",
+      "      db.transaction(s -> { s.unwrap(Session.class).persist(new Novel(1, \"Dune\", \"978-0441013593\")); return null; });",
+      "      Novel novel = db.transaction(s -> s.unwrap(Session.class).find(Novel.class, 1L));",
+      "      System.out.println(\"novel \" + novel.id + \" \" + novel.title + \" \" + novel.isbn.code);",
+      "    } catch (ReflexException e) {",
+      "      System.out.println(e.getClass().getSimpleName() + \": \" + e.getMessage());",
+      "      System.exit(1);",
+      "    }",
+      "  }",
+      "}");
+
+  private static UserApp novelApp(String opens) {
+    return new UserApp(Map.of(
+        "module-info.java", "module app {\n  requires dev.reflex.orm.hibernate;\n" + opens + "}\n",
+        "app/base/Base.java", BASE,
+        "app/value/Isbn.java", ISBN,
+        "app/model/Novel.java", NOVEL,
+        "app/Main.java", NOVEL_MAIN));
+  }
+
+  @Test
+  void superclassAndEmbeddablePackagesAreCheckedToo() {
+    String model = "  opens app.model to org.hibernate.orm.core;\n";
+    String base = "  opens app.base to org.hibernate.orm.core;\n";
+    String value = "  opens app.value to org.hibernate.orm.core;\n";
+
+    UserApp.Result noBase = novelApp(model + value).runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main",
+        freshUrl());
+    assertThat(noBase.exitCode()).as(noBase.output()).isEqualTo(1);
+    assertThat(noBase.output()).contains("ProviderFailedException: Hibernate cannot reach app.base.Base: module app"
+        + " does not open package app.base to it; add `opens app.base to org.hibernate.orm.core;` to the"
+        + " module-info.java of app");
+
+    UserApp.Result noValue = novelApp(model + base).runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main",
+        freshUrl());
+    assertThat(noValue.exitCode()).as(noValue.output()).isEqualTo(1);
+    assertThat(noValue.output()).contains("ProviderFailedException: Hibernate cannot reach app.value.Isbn: module app"
+        + " does not open package app.value to it; add `opens app.value to org.hibernate.orm.core;` to the"
+        + " module-info.java of app");
+
+    UserApp.Result all = novelApp(model + base + value).runOnModulePath(UserApp.providerRuntimePath(),
+        "app/app.Main", freshUrl());
+    assertThat(all.output()).contains("novel 1 Dune 978-0441013593");
+    assertThat(all.exitCode()).as(all.output()).isZero();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.reflex.orm.jdbi;
 
+import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
 import org.jdbi.v3.core.Handle;
@@ -40,12 +41,7 @@ final class JdbiEngine implements ProviderEngine {
     try {
       handle.begin();
     } catch (RuntimeException e) {
-      try {
-        handle.close();
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-      }
-      throw e;
+      throw Release.after(e, handle::close);
     }
     return handle;
   }

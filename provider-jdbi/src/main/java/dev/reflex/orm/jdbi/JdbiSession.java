@@ -1,6 +1,7 @@
 package dev.reflex.orm.jdbi;
 
 import dev.reflex.orm.internal.jdbc.LostConnections;
+import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderSession;
 import java.sql.Connection;
 import java.util.function.Supplier;
@@ -97,25 +98,12 @@ final class JdbiSession implements ProviderSession {
     if (handle == null) {
       return; // a lost connection was released, and none taken since
     }
-    RuntimeException failure = null;
-    try {
-      if (!poolRollsBackOnClose && !lost() && handle.isInTransaction()) {
-        handle.rollback();
-      }
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    try {
-      handle.close();
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        failure = e;
-      } else {
-        failure.addSuppressed(e);
-      }
-    }
-    if (failure != null) {
-      throw failure;
+    Release.all(this::rollbackUnlessThePoolDoes, handle::close);
+  }
+
+  private void rollbackUnlessThePoolDoes() {
+    if (!poolRollsBackOnClose && !lost() && handle.isInTransaction()) {
+      handle.rollback();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.reflex.orm.mybatis;
 
+import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
 import org.apache.ibatis.session.SqlSession;
@@ -31,8 +32,7 @@ final class MyBatisEngine implements ProviderEngine {
       // ReflexDatabase.session(), and the session sits in its transaction from the start
       session.getConnection();
     } catch (RuntimeException e) {
-      session.close();
-      throw e;
+      throw Release.after(e, session::close);
     }
     return session;
   }

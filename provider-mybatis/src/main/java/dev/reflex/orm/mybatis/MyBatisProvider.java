@@ -5,8 +5,10 @@ import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.TransactionFactory;
@@ -45,10 +47,8 @@ public final class MyBatisProvider implements ReflexProvider {
   public ProviderEngine start(ProviderContext context) {
     Configuration configuration = new Configuration(
         new Environment("reflex", transactionFactory(context), context.dataSource()));
-    if (context.databaseKind() != DatabaseKind.OTHER) {
-      // lets XML mappers hold per-database statements (databaseId="postgresql"), as MyBatis users expect
-      configuration.setDatabaseId(context.databaseKind().name().toLowerCase(Locale.ROOT));
-    }
+    // lets XML mappers hold per-database statements (databaseId="mariadb"), as MyBatis users expect
+    configuration.setDatabaseId(databaseId(context));
     if (context.echo()) {
       configuration.addInterceptor(new StatementEcho());
     }
@@ -56,12 +56,45 @@ public final class MyBatisProvider implements ReflexProvider {
         : context.configurers(MyBatisConfigurer.class, ServiceLoader.load(MyBatisConfigurer.class))) {
       configurer.configure(configuration);
     }
-    for (Class<?> type : context.registeredTypes()) {
-      if (type.isInterface() && !configuration.hasMapper(type)) {
-        configuration.addMapper(type);
+    MapperChecks.checkXmlMappersOpen(context.registeredTypes());
+    try {
+      for (Class<?> type : context.registeredTypes()) {
+        if (type.isInterface() && !configuration.hasMapper(type)) {
+          configuration.addMapper(type);
+        }
       }
+      // MyBatis resolves references between statements and result maps lazily: now, so a wrong one fails here
+      configuration.getMappedStatements();
+    } catch (RuntimeException e) {
+      throw StartFailure.of(e);
     }
+    MapperChecks.checkResultTypesReachable(configuration, context.registeredTypes());
     return new MyBatisEngine(new SqlSessionFactoryBuilder().build(configuration), context.poolRollsBackOnClose());
+  }
+
+  /**
+   * The database's name as the server gives it, as Liquibase names it too: a {@code mysql://} URL that reaches
+   * MariaDB is {@code mariadb}. Falls back to the kind of URL when the server cannot be asked.
+   */
+  private static String databaseId(ProviderContext context) {
+    VendorDatabaseIdProvider vendors = new VendorDatabaseIdProvider();
+    Properties names = new Properties();
+    names.setProperty("MariaDB", "mariadb");
+    names.setProperty("MySQL", "mysql");
+    names.setProperty("PostgreSQL", "postgresql");
+    names.setProperty("H2", "h2");
+    names.setProperty("SQLite", "sqlite");
+    vendors.setProperties(names);
+    try {
+      String id = vendors.getDatabaseId(context.dataSource());
+      if (id != null) {
+        return id;
+      }
+    } catch (RuntimeException e) {
+      // the server did not answer now; the first session will say why
+    }
+    DatabaseKind kind = context.databaseKind();
+    return kind == DatabaseKind.OTHER ? null : kind.name().toLowerCase(Locale.ROOT);
   }
 
   /**

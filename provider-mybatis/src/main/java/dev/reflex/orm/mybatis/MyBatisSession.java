@@ -1,6 +1,7 @@
 package dev.reflex.orm.mybatis;
 
 import dev.reflex.orm.internal.jdbc.LostConnections;
+import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderSession;
 import java.sql.Connection;
 import java.util.function.Supplier;
@@ -100,19 +101,13 @@ final class MyBatisSession implements ProviderSession {
     if (session == null) {
       return; // a lost connection was released, and none taken since
     }
-    try {
-      if (!poolRollsBackOnClose && !lost()) {
-        session.rollback(true);
-      }
-    } catch (RuntimeException e) {
-      try {
-        session.close();
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-      }
-      throw e;
+    Release.all(this::rollbackUnlessThePoolDoes, session::close);
+  }
+
+  private void rollbackUnlessThePoolDoes() {
+    if (!poolRollsBackOnClose && !lost()) {
+      session.rollback(true);
     }
-    session.close();
   }
 
   private boolean lost() {

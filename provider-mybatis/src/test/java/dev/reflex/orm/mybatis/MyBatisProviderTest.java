@@ -1,10 +1,13 @@
 package dev.reflex.orm.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reflex.orm.ProviderFailedException;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.testing.TestDatabase;
+import dev.reflex.orm.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +94,25 @@ class MyBatisProviderTest {
     try (ReflexDatabase db = open()) {
       assertThat(db.unwrap(Configuration.class).getDatabaseId()).isEqualTo("h2");
     }
+  }
+
+  @Test
+  void databaseIdIsTheServersNotTheUrlsScheme() {
+    // a mysql:// URL that reaches MariaDB: MariaDB says "MariaDB", and so does Liquibase
+    String url = TestDatabases.freshServerDatabase(TestDatabases.mariadbUrl()).replaceFirst("^mariadb://", "mysql://");
+    try (ReflexDatabase db = ReflexDatabase.builder().url(url).provider("mybatis").build()) {
+      assertThat(db.unwrap(Configuration.class).getDatabaseId()).isEqualTo("mariadb");
+    }
+  }
+
+  @Test
+  void aMapperThatFailsToLoadKeepsWhatAndWhere() {
+    assertThatThrownBy(() -> ReflexDatabase.builder().url(TestDatabase.H2.freshUrl()).register(BadAliasMapper.class)
+        .build()).isInstanceOf(ProviderFailedException.class)
+        .hasMessageContaining("dev/reflex/orm/mybatis/BadAliasMapper.xml")
+        .hasMessageContaining("Could not resolve type alias 'Account'")
+        .hasMessageContaining("Cannot find class: Account")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "org.apache.ibatis"));
   }
 
   @Test

@@ -96,8 +96,12 @@ class MyBatisUserAppTest {
       "}");
 
   private static UserApp app() {
+    return app(MODULE_INFO);
+  }
+
+  private static UserApp app(String moduleInfo) {
     return new UserApp(Map.of(
-        "module-info.java", MODULE_INFO,
+        "module-info.java", moduleInfo,
         "app/model/Book.java", BOOK,
         "app/BookMapper.java", MAPPER,
         "app/BookMapper.xml", MAPPER_XML,
@@ -122,5 +126,27 @@ class MyBatisUserAppTest {
     UserApp.Result result = app().runOnClassPath(UserApp.providerRuntimePath(), "app.Main", freshSqliteUrl());
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.output()).contains("book 1 Dune via mybatis");
+  }
+
+  @Test
+  void xmlMapperPackageNotOpenFailsWhenTheDatabaseIsBuilt() {
+    String moduleInfo = MODULE_INFO.replace("  opens app to org.mybatis;\n", "");
+    UserApp.Result result = app(moduleInfo).runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main",
+        freshSqliteUrl());
+    assertThat(result.exitCode()).as("%s", result).isNotZero();
+    assertThat(result.output()).contains("ProviderFailedException: MyBatis cannot read app/BookMapper.xml, the XML"
+        + " mapper of app.BookMapper: module app does not open package app to it; add `opens app to org.mybatis;`"
+        + " to the module-info.java of app").doesNotContain("Invalid bound statement");
+  }
+
+  @Test
+  void resultClassPackageNotOpenFailsWhenTheDatabaseIsBuilt() {
+    String moduleInfo = MODULE_INFO.replace("  opens app.model to org.mybatis;\n", "");
+    UserApp.Result result = app(moduleInfo).runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main",
+        freshSqliteUrl());
+    assertThat(result.exitCode()).as("%s", result).isNotZero();
+    assertThat(result.output()).contains("ProviderFailedException: MyBatis cannot create app.model.Book, the result"
+        + " of app.BookMapper.all-Inline: module app does not open package app.model to it; add"
+        + " `opens app.model to org.mybatis;` to the module-info.java of app").doesNotContain("book 1 Dune");
   }
 }

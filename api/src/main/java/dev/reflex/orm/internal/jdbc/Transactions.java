@@ -132,15 +132,6 @@ public final class Transactions {
       ((HikariDataSource) dataSource).evictConnection(connection);
       return;
     }
-    try {
-      connection.setAutoCommit(true);
-    } catch (SQLException | RuntimeException e) {
-      failure.addSuppressed(e);
-    }
-    try {
-      connection.close();
-    } catch (SQLException | RuntimeException e) {
-      failure.addSuppressed(e);
-    }
+    Release.after(failure, () -> connection.setAutoCommit(true), connection::close);
   }
 }
