@@ -10,6 +10,7 @@ module dev.reflex.orm.test {
   requires transitive dev.reflex.db;
   requires transitive org.junit.jupiter.api;
   requires com.zaxxer.hikari;
+  requires java.logging;
 
   exports dev.reflex.orm.test;
 }

@@ -7,6 +7,8 @@ import dev.reflex.orm.internal.Pools;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A database migrated once per run, from which each test class or test gets a {@link Copy} of its own.
@@ -65,10 +67,23 @@ public abstract class Template implements AutoCloseable {
     return new HikariDataSource(Pools.config(base, jdbcUrl, POOL_SIZE, POOL_TIMEOUT));
   }
 
-  /** Applies the changelog to the database at the JDBC URL, on a pool of its own closed afterwards. */
+  /**
+   * Applies the changelog to the database at the JDBC URL, on a pool of its own closed afterwards. Liquibase's
+   * INFO lines (a dozen per migration, through java.util.logging) are held back unless the user set a level for
+   * the {@code liquibase} logger; a failure still reaches the test as an exception.
+   */
   static void migrate(DatabaseUrl base, String jdbcUrl, Migrations migrations) {
+    Logger liquibase = Logger.getLogger("liquibase");
+    boolean quiet = liquibase.getLevel() == null;
+    if (quiet) {
+      liquibase.setLevel(Level.WARNING);
+    }
     try (HikariDataSource pool = pool(base, jdbcUrl)) {
       migrations.update(pool);
+    } finally {
+      if (quiet) {
+        liquibase.setLevel(null);
+      }
     }
   }
 }
