@@ -1,19 +1,31 @@
 /**
- * reflex-db, the Liquibase command line aimed at {@code REFLEX_DB_URL}.
+ * reflex-db, the Liquibase command line aimed at {@code REFLEX_DB_URL}, and {@link dev.reflex.db.Migrations},
+ * the same migrations applied from code.
  *
  * <p>The launcher runs it on the class path, because Liquibase's dependencies are not all proper modules;
  * this descriptor states the same dependencies for builds that use the module path.
  */
 module dev.reflex.db {
-  requires dev.reflex.orm;
+  requires transitive dev.reflex.orm;
   requires dev.reflex.orm.hibernate;
   requires org.hibernate.orm.core;
   requires org.hibernate.orm.community.dialects;
   requires jakarta.persistence;
   requires info.picocli;
+  requires com.zaxxer.hikari;
   requires liquibase.core;
+  // Liquibase is an automatic module and reads only what the module graph holds: on the module path, the
+  // libraries it loads while it parses and applies a changelog are resolved because they are required here
+  requires org.apache.commons.collections4;
+  requires org.apache.commons.io;
+  requires org.apache.commons.lang3;
+  requires org.apache.commons.text;
+  requires com.opencsv;
+  requires org.yaml.snakeyaml;
   requires java.logging;
 
+  // Migrations, its report and its exception; ReflexDb is the launcher's entry point
+  exports dev.reflex.db;
   // picocli sets the annotated fields of the commands by reflection
   opens dev.reflex.db to info.picocli;
 }

@@ -152,7 +152,8 @@ class DiscoveryTest {
         .extracting(e -> e.source()).containsExactlyInAnyOrder("dev.reflex.orm", "dev.reflex.orm.spi");
     assertThat(descriptor.exports()).filteredOn(e -> e.isQualified())
         .extracting(e -> e.source() + " to " + new TreeSet<>(e.targets())).containsExactlyInAnyOrder(
-            "dev.reflex.orm.internal to [dev.reflex.db]",
+            // the URL parser, the pool set-up and the masking helper, for reflex-db and the test extension
+            "dev.reflex.orm.internal to [dev.reflex.db, dev.reflex.orm.test]",
             // Transactions and the one rule for a lost connection, for the three providers only
             "dev.reflex.orm.internal.jdbc to [dev.reflex.orm.hibernate, dev.reflex.orm.jdbi, dev.reflex.orm.mybatis]");
     assertThat(descriptor.uses())

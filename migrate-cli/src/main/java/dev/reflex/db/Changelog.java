@@ -41,10 +41,20 @@ final class Changelog {
    * @return the changelog
    */
   static Changelog resolve(Arguments arguments) {
-    String defaultsFile = arguments.value("defaults-file");
+    return resolve(arguments.value("changelog-file"), arguments.value("defaults-file"), arguments.value("search-path"));
+  }
+
+  /**
+   * Resolves the changelog from the three settings that can name it, as {@code reflex-db} does.
+   *
+   * @param given the changelog path given explicitly, or {@code null}
+   * @param defaultsFile the defaults file, or {@code null} for {@value #DEFAULTS_FILE}
+   * @param searchPathGiven the search path given explicitly, or {@code null}
+   * @return the changelog
+   */
+  static Changelog resolve(String given, String defaultsFile, String searchPathGiven) {
     Properties defaults = load(Path.of(defaultsFile != null ? defaultsFile : DEFAULTS_FILE));
-    String searchPath = first(arguments.value("search-path"), defaults, "searchPath", "liquibase.searchPath");
-    String given = arguments.value("changelog-file");
+    String searchPath = first(searchPathGiven, defaults, "searchPath", "liquibase.searchPath");
     if (given != null) {
       return new Changelog(canonical(given, searchPath), "--changelog-file", searchPath, defaults);
     }
@@ -55,6 +65,11 @@ final class Changelog {
           searchPath, defaults);
     }
     return new Changelog(DEFAULT_PATH, "default", searchPath, defaults);
+  }
+
+  /** @return whether a search path was configured, so the changelog is read from there and nowhere else */
+  boolean searchPathConfigured() {
+    return !inWorkingDirectory(searchPath);
   }
 
   /** @return the path to hand to Liquibase */

@@ -1,0 +1,137 @@
+package dev.reflex.orm.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.reflex.db.Migrations;
+import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.Pools;
+import dev.reflex.orm.internal.UrlParser;
+import dev.reflex.orm.test.internal.Copy;
+import dev.reflex.orm.test.internal.Template;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What it costs to hand a test a fresh database migrated with a 20-changeset changelog, and to drop it after:
+ * reflex-orm-test's {@code FRESH_DATABASE} (a copy of a template migrated once: {@code CREATE DATABASE ...
+ * TEMPLATE} on PostgreSQL, a file copy on SQLite) against applying the changelog to a new database each time.
+ * Both sides end with a started pool on the new database, as a test gets it; the drop after the test is not
+ * measured (the extension drops PostgreSQL clones in the background).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = Fixture.QUIET)
+public class FreshDatabaseBenchmark {
+  static final String CHANGELOG = "bench/changelog-20.yaml";
+
+  @Param({"sqlite", "postgresql"})
+  public String database;
+
+  private Migrations migrations;
+  private DatabaseUrl server;
+  private Template template;
+  private Path folder;
+  private Connection admin;
+  private Copy copy;
+  private HikariDataSource migrated;
+  private Drop dropMigrated;
+
+  /** Drops a migrated database. */
+  private interface Drop {
+    void run() throws Exception;
+  }
+
+  @Setup
+  public void setUp() throws Exception {
+    migrations = Migrations.of(CHANGELOG);
+    server = database.equals("sqlite") ? null : UrlParser.parse(Fixture.url("postgresql"));
+    template = Template.create(server, migrations);
+    folder = Files.createTempDirectory("reflex-bench-");
+    if (server != null) {
+      Properties credentials = new Properties();
+      credentials.setProperty("user", server.user());
+      admin = DriverManager.getConnection(server.jdbcUrl(), credentials);
+    }
+  }
+
+  @TearDown
+  public void tearDown() throws Exception {
+    template.close();
+    if (admin != null) {
+      admin.close();
+    }
+    Files.deleteIfExists(folder);
+  }
+
+  /** FRESH_DATABASE: a copy of the template, with its pool started (dropped after the measured call). */
+  @Benchmark
+  public String templateCopy() {
+    copy = template.copy();
+    return copy.name();
+  }
+
+  /** The alternative: a new database, a pool on it, every changeset applied (dropped after the call). */
+  @Benchmark
+  public String migrateNewDatabase() throws Exception {
+    String name = "reflex_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    if (server == null) {
+      Path file = folder.resolve(name + ".db");
+      DatabaseUrl url = UrlParser.parse("jdbc:sqlite:" + file);
+      migrated = pool(url, url.jdbcUrl());
+      migrations.update(migrated);
+      dropMigrated = () -> Files.delete(file);
+      return name;
+    }
+    execute("CREATE DATABASE " + name);
+    migrated = pool(server, server.jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
+    migrations.update(migrated);
+    dropMigrated = () -> execute("DROP DATABASE " + name + " WITH (FORCE)");
+    return name;
+  }
+
+  /** A test would run here; the database goes after it, outside the measured time, as the extension drops it. */
+  @TearDown(Level.Invocation)
+  public void dropDatabase() throws Exception {
+    if (copy != null) {
+      copy.close();
+      copy = null;
+    }
+    if (migrated != null) {
+      migrated.close();
+      migrated = null;
+      dropMigrated.run();
+    }
+  }
+
+  private static HikariDataSource pool(DatabaseUrl url, String jdbcUrl) {
+    return new HikariDataSource(Pools.config(url, jdbcUrl, 10, Duration.ofSeconds(10)));
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Statement statement = admin.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

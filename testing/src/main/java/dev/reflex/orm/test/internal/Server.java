@@ -1,0 +1,82 @@
+package dev.reflex.orm.test.internal;
+
+import dev.reflex.orm.UnableToConnectException;
+import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.Drivers;
+import dev.reflex.orm.internal.Failures;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One administrative connection to a database server, on the database the URL names, for creating and
+ * dropping the databases the extension hands out.
+ *
+ * <p>Thread-safe: statements run one at a time.
+ */
+final class Server implements AutoCloseable {
+  private static final Pattern SERVER_URL = Pattern.compile("^(jdbc:[a-z]+://[^/?;]*)(/[^?;]*)?(.*)$");
+
+  private final DatabaseUrl base;
+  private final Connection admin;
+
+  Server(DatabaseUrl base) {
+    this.base = base;
+    Properties credentials = new Properties();
+    if (base.user() != null) {
+      credentials.setProperty("user", base.user());
+    }
+    if (base.password() != null) {
+      credentials.setProperty("password", base.password());
+    }
+    try {
+      this.admin = Drivers.forUrl(base.jdbcUrl(), base.masked()).connect(base.jdbcUrl(), credentials);
+      admin.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new UnableToConnectException("Unable to connect to the test database server " + base.masked() + ": "
+          + Failures.rootMessage(e) + "; check REFLEX_TEST_DB_URL and that the server is running", e);
+    }
+  }
+
+  /** @return the URL it was made from */
+  DatabaseUrl base() {
+    return base;
+  }
+
+  /** @return the JDBC URL of another database on the same server, with the same parameters */
+  String jdbcUrl(String database) {
+    Matcher matcher = SERVER_URL.matcher(base.jdbcUrl());
+    if (!matcher.matches()) {
+      throw new IllegalStateException("Cannot name another database in " + base.masked()
+          + "; write REFLEX_TEST_DB_URL as scheme://user@host:port/database");
+    }
+    return matcher.group(1) + "/" + database + matcher.group(3);
+  }
+
+  /**
+   * Runs a statement on the administrative connection.
+   *
+   * @param sql the statement
+   * @param what what it does, for the message when it fails
+   */
+  synchronized void execute(String sql, String what) {
+    try (Statement statement = admin.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Unable to " + what + " on " + base.masked() + ": "
+          + Failures.rootMessage(e) + "; the test user needs the right to create and drop databases", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      admin.close();
+    } catch (SQLException e) {
+      // the connection is gone either way
+    }
+  }
+}

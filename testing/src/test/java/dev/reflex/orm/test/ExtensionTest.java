@@ -1,0 +1,110 @@
+package dev.reflex.orm.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.reflex.orm.test.fixtures.BuilderFixture;
+import dev.reflex.orm.test.fixtures.FreshFixture;
+import dev.reflex.orm.test.fixtures.LeakingFixture;
+import dev.reflex.orm.test.fixtures.MissingChangelogFixture;
+import dev.reflex.orm.test.fixtures.RollbackFixture;
+import dev.reflex.orm.test.internal.Templates;
+import dev.reflex.orm.testing.TestDatabase;
+import dev.reflex.orm.testing.TestDatabases;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs test classes written as a user writes them through JUnit's own launcher, on each database: the
+ * embedded default and {@code REFLEX_TEST_DB_URL} naming H2, PostgreSQL and MariaDB.
+ */
+class ExtensionTest {
+  @AfterEach
+  void forgetUrl() {
+    System.clearProperty(Templates.URL_PROPERTY);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE_FILE", "H2", "POSTGRESQL", "MARIADB"})
+  void rollbackGivesEachTestItsOwnView(TestDatabase database) {
+    TestExecutionSummary summary = run(database, RollbackFixture.class);
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE_FILE", "H2", "POSTGRESQL", "MARIADB"})
+  void freshDatabaseGivesEachTestItsOwnDatabase(TestDatabase database) {
+    TestExecutionSummary summary = run(database, FreshFixture.class);
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE_FILE", "POSTGRESQL"})
+  void aLeakedSessionFailsTheTestWithWhereItWasOpened(TestDatabase database) {
+    TestExecutionSummary summary = run(database, LeakingFixture.class);
+
+    assertThat(summary.getTestsSucceededCount()).as("the next test sees nothing of the leaked work").isEqualTo(1);
+    assertThat(failures(summary)).singleElement().asString()
+        .contains("LeakingFixture.leaksASession() left 1 session open (HikariCP pool ")
+        .contains("active=1")
+        .contains("opened at dev.reflex.orm.test.fixtures.LeakingFixture.leaksASession(LeakingFixture.java:")
+        .contains("close every session a test opens");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE_FILE", "POSTGRESQL"})
+  void settingsChosenInCodeApply(TestDatabase database) {
+    TestExecutionSummary summary = run(database, BuilderFixture.class);
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aMissingChangelogFailsTheClassWithOneLine() {
+    TestExecutionSummary summary = run(TestDatabase.SQLITE_FILE, MissingChangelogFixture.class);
+
+    assertThat(failures(summary)).singleElement().asString()
+        .contains("UnableToMigrateException: No changelog: db/none.yaml is neither a file in"
+            + " the working directory")
+        .contains("nor a class path resource");
+  }
+
+  static TestExecutionSummary run(TestDatabase database, Class<?> fixture) {
+    if (database != TestDatabase.SQLITE_FILE) {
+      System.setProperty(Templates.URL_PROPERTY, baseUrl(database));
+    }
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
+        .build(), listener);
+    return listener.getSummary();
+  }
+
+  private static String baseUrl(TestDatabase database) {
+    switch (database) {
+      case POSTGRESQL:
+        return TestDatabases.postgresUrl();
+      case MARIADB:
+        return TestDatabases.mariadbUrl();
+      default:
+        return database.freshUrl();
+    }
+  }
+
+  static List<String> failures(TestExecutionSummary summary) {
+    return summary.getFailures().stream()
+        .map(failure -> failure.getTestIdentifier().getDisplayName() + ": " + failure.getException())
+        .toList();
+  }
+}

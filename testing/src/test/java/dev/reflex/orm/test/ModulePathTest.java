@@ -1,0 +1,110 @@
+package dev.reflex.orm.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reflex.orm.testing.UserApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user's tests in a JVM of their own, run by JUnit's launcher: as a named module that
+ * {@code requires dev.reflex.orm.test} (no {@code --add-opens}, no {@code --add-modules}), and on the class path.
+ */
+class ModulePathTest {
+  private static final String MODULE_INFO = String.join("\n",
+      "module app {",
+      "  requires dev.reflex.orm.test;",
+      "  requires org.jdbi.v3.core;",
+      "  requires org.junit.platform.launcher;",
+      "  opens app to org.junit.platform.commons;",
+      "}");
+  private static final String ITEM_TEST = String.join("\n",
+      "package app;",
+      "import dev.reflex.orm.test.ReflexTest;",
+      "import org.jdbi.v3.core.Handle;",
+      "import org.junit.jupiter.api.Assertions;",
+      "import org.junit.jupiter.api.Test;",
+      "@ReflexTest",
+      "public class ItemTest {",
+      "  @Test void first(Handle handle) { insertAndCount(handle, 1); }",
+      "  @Test void second(Handle handle) { insertAndCount(handle, 2); }",
+      "  static void insertAndCount(Handle handle, int id) {",
+      "    handle.execute(\"insert into item (id, name) values (?, 'x')\", id);",
+      "    Assertions.assertEquals(1, handle.createQuery(\"select count(*) from item\").mapTo(Integer.class).one());",
+      "  }",
+      "}");
+  private static final String MAIN = String.join("\n",
+      "package app;",
+      "import org.junit.platform.engine.discovery.DiscoverySelectors;",
+      "import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;",
+      "import org.junit.platform.launcher.core.LauncherFactory;",
+      "import org.junit.platform.launcher.listeners.SummaryGeneratingListener;",
+      "public class Main {",
+      "  public static void main(String[] args) {",
+      "    SummaryGeneratingListener listener = new SummaryGeneratingListener();",
+      "    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()",
+      "        .selectors(DiscoverySelectors.selectClass(ItemTest.class)).build(), listener);",
+      "    listener.getSummary().printFailuresTo(new java.io.PrintWriter(System.out, true), 20);",
+      "    System.out.println(\"succeeded=\" + listener.getSummary().getTestsSucceededCount()",
+      "        + \" failed=\" + listener.getSummary().getTestsFailedCount());",
+      "    System.exit(listener.getSummary().getTotalFailureCount() == 0 ? 0 : 1);",
+      "  }",
+      "}");
+
+  @Test
+  void usersTestsRunOnTheModulePath() {
+    UserApp app = app();
+
+    UserApp.Result run = app.runOnModulePath(path(), "app/app.Main");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.output()).contains("succeeded=2 failed=0");
+  }
+
+  @Test
+  void usersTestsRunOnTheClassPath() {
+    UserApp app = app();
+
+    UserApp.Result run = app.runOnClassPath(path(), "app.Main");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.output()).contains("succeeded=2 failed=0");
+  }
+
+  /** The application, with the changelog where {@code reflex-db init} writes it: in its working directory. */
+  private static UserApp app() {
+    UserApp app = new UserApp(Map.of("module-info.java", MODULE_INFO, "app/ItemTest.java", ITEM_TEST,
+        "app/Main.java", MAIN));
+    try (var changelog = ModulePathTest.class.getResourceAsStream("/db/changelog/db.changelog-master.yaml")) {
+      Path target = app.dir().resolve("db/changelog/db.changelog-master.yaml");
+      Files.createDirectories(target.getParent());
+      Files.copy(changelog, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return app;
+  }
+
+  /** The extension's runtime path and the user's test-scope jars, each once. */
+  private static List<Path> path() {
+    Set<Path> path = new LinkedHashSet<>(UserApp.providerRuntimePath());
+    try {
+      String extra = Files.readString(Path.of(System.getProperty(UserApp.CLASSPATH_FILE_PROPERTY))
+          .resolveSibling("user-test-classpath.txt")).trim();
+      for (String entry : extra.split(java.io.File.pathSeparator)) {
+        path.add(Path.of(entry));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ArrayList<>(path);
+  }
+}
