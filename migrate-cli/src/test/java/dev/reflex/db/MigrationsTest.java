@@ -36,7 +36,9 @@ class MigrationsTest {
   void updateInCodeThenReflexDbStatusSaysUpToDate(TestDatabase kind) throws Exception {
     String url = kind.freshUrl();
     try (ReflexDatabase database = ReflexDatabase.builder().url(url).build()) {
-      MigrationReport first = Migrations.ofDefaultChangelog().update(database);
+      // tag::update[]
+      MigrationReport first = Migrations.ofDefaultChangelog().update(database);   // what reflex-db update applies
+      // end::update[]
       MigrationReport second = Migrations.ofDefaultChangelog().update(database);
 
       assertThat(first.changelog()).isEqualTo(CHANGELOG);

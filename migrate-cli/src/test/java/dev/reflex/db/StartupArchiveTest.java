@@ -3,7 +3,7 @@ package dev.reflex.db;
 import dev.reflex.orm.testing.Launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,20 +73,39 @@ class StartupArchiveTest {
   }
 
   @Test
-  void unwritableLibStartsWithoutAnArchive() throws IOException {
+  void unwritableLibStartsWithoutAnArchive() throws IOException, InterruptedException {
     Files.delete(archive);
     Path lib = copy.resolve("lib");
     lib.toFile().setWritable(false, false);
     try {
-      assumeFalse(Files.isWritable(lib), "this user (root) may write to a read-only folder");
+      // root may write anywhere: run the launcher as the unprivileged user "nobody" instead, as a user would
+      Launcher asUser = Files.isWritable(lib) ? asNobody() : reflexDb;
 
-      Launcher.Result status = reflexDb.run("status");
+      Launcher.Result status = asUser.run("status");
 
       assertThat(status.exitCode()).as("%s", status).isZero();
+      assertThat(status.out()).contains("is up to date");
       assertThat(archive).doesNotExist();
     } finally {
       lib.toFile().setWritable(true, false);
     }
+  }
+
+  /** The launcher of the copy, run by {@code runuser -u nobody}, with the project and the copy readable to it. */
+  private Launcher asNobody() throws IOException, InterruptedException {
+    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
+        "runuser is missing: as root this test needs it to run reflex-db as an unprivileged user");
+    for (Path path : new Path[] {project, copy, copy.resolve("bin"), project.resolve("reflex.db")}) {
+      path.toFile().setReadable(true, false);
+      path.toFile().setExecutable(path.toFile().isDirectory(), false);
+    }
+    project.toFile().setWritable(true, false);
+    project.resolve("reflex.db").toFile().setWritable(true, false);
+    Path script = Files.createTempFile(copy.getParent(), "as-nobody", ".sh");
+    Files.writeString(script, "#!/bin/sh\nexec runuser -u nobody -- " + copy.resolve("bin/reflex-db") + " \"$@\"\n");
+    script.toFile().setExecutable(true, false);
+    script.toFile().setReadable(true, false);
+    return new Launcher(project, script).env("REFLEX_DB_URL", "sqlite:///" + project.resolve("reflex.db"));
   }
 
   private static void copy(Path from, Path to) {
