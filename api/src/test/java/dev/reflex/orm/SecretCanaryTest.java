@@ -60,7 +60,10 @@ class SecretCanaryTest {
         "jdbc:postgresql://postgres:" + CANARY + "@127.0.0.1:5432/test",
         "jdbc:h2:mem:x;PASSWORD=" + CANARY + ";IFEXISTS=TRUE",
         "jdbc:h2:mem:x;USER=sa;PASSWORD=" + CANARY + ";NO_SUCH_SETTING=1",
-        "postgresql://postgres:" + CANARY + "@127.0.0.1:1/test?application_name=ops@host1");
+        "postgresql://postgres:" + CANARY + "@127.0.0.1:1/test?application_name=ops@host1",
+        // the password of an SSL key (libpq's and pgJDBC's sslpassword)
+        "postgresql://postgres@127.0.0.1:1/test?sslmode=require&sslpassword=" + CANARY,
+        "jdbc:postgresql://127.0.0.1:1/test?sslpassword=" + CANARY + "&sslmode=require");
   }
 
   @Test

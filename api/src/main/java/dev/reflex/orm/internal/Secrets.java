@@ -24,7 +24,7 @@ public final class Secrets {
   public static final String MASK = "***";
 
   private static final Pattern PASSWORD_PARAMETER =
-      Pattern.compile("(?i)([?&;](?:password|passwd|pwd|pass)=)([^&;#]*)");
+      Pattern.compile("(?i)([?&;](?:[a-z_.]*password|passwd|pwd|pass)=)([^&;#]*)");
   private static final String PASSWORD_KEY = "(?i)((?:password|passwd|pwd|pass)['\"]?\\s{0,3}[=:]\\s{0,3}['\"]?)";
 
   private Secrets() {}
