@@ -93,8 +93,13 @@ class SqliteLockTest {
     // about a minute of work for SQLite: the run is killed long before it ends
     writeChangelog("create table busy as with recursive c(x) as (select 1 union all select x + 1 from c"
         + " where x < 500000000) select x from c");
+    // the file in WAL mode, as the application's pool leaves it: the test's polls then read the committed lock row
+    // while the long changeset writes, where a rollback journal would answer them "database is locked"
+    try (Connection connection = TestDatabases.connect(url); Statement statement = connection.createStatement()) {
+      statement.execute("pragma journal_mode=wal");
+    }
     Launcher.Running first = launcher.start("update");
-    awaitLiquibaseLock();
+    awaitLiquibaseLock(first);
     // bin/reflex-db execs java, so its PID is the JVM's; only the run that records the class-data archive
     // keeps the shell as the JVM's parent: SIGKILL reaches the JVM in both cases
     ProcessHandle jvm = first.process().info().command().orElse("").endsWith("/java") ? first.process().toHandle()
@@ -116,9 +121,16 @@ class SqliteLockTest {
     assertThat(applied()).isEqualTo(1);
   }
 
-  private void awaitLiquibaseLock() throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
+  /**
+   * Waits until the run holds Liquibase's lock. Not a measure of speed: a bound against a hang, generous because a
+   * launcher JVM that records its class-data archive on a loaded 2-core machine can take a minute to get there.
+   */
+  private void awaitLiquibaseLock(Launcher.Running run) throws InterruptedException {
+    long deadline = System.nanoTime() + 300_000_000_000L;
     while (System.nanoTime() < deadline) {
+      if (!run.process().isAlive()) {
+        throw new AssertionError("reflex-db update ended before it took Liquibase's lock: " + run.await());
+      }
       try (Connection connection = TestDatabases.connect(url); Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("select count(*) from databasechangeloglock where locked")) {
         if (rows.next() && rows.getInt(1) > 0) {
@@ -129,7 +141,7 @@ class SqliteLockTest {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("reflex-db update did not take Liquibase's lock within 60 s");
+    throw new AssertionError("reflex-db update did not take Liquibase's lock within 300 s");
   }
 
   private int applied() throws SQLException {
