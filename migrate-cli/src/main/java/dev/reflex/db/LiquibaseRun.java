@@ -43,7 +43,7 @@ final class LiquibaseRun {
       if (arguments.value("show-banner") == null) {
         line.add("--show-banner=false");
       }
-      if (arguments.has("--verbose") && arguments.value("log-level") == null) {
+      if (arguments.verboseOption() && arguments.value("log-level") == null) {
         // Liquibase prints a failure's stack trace only when its logging is on
         line.add("--log-level=severe");
       }
