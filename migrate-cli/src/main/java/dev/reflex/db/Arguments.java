@@ -59,7 +59,8 @@ final class Arguments {
    */
   static Arguments parse(String[] args) {
     Arguments arguments = new Arguments();
-    CommandLine global = LiquibaseOptions.configure(new CommandLine(arguments), LiquibaseOptions.global());
+    CommandLine global = new CommandLine(arguments);
+    LiquibaseOptions.configure(global, LiquibaseOptions.global(global.getCommandSpec()));
     global.setStopAtPositional(true);
     arguments.all = List.of(args);
     arguments.before = global.parseArgs(args);

@@ -20,10 +20,12 @@ class ArgumentsTest {
 
   @Test
   void liquibaseGlobalOptionsBeforeTheCommandTakeTheirValue() {
-    Arguments arguments = Arguments.parse(new String[] {"--log-file", "x.log", "--databaseChangelogTableName", "LOG", "--no-such", "status"});
+    Arguments arguments = Arguments.parse(new String[] {"--log-file", "x.log", "--databaseChangelogTableName", "LOG", "--no-such", "--contexts",
+        "dev", "status"});
 
     assertThat(arguments.command()).isEqualTo("status");
-    assertThat(arguments.forLiquibase(Map.of())).containsExactly("--no-such", "--log-file=x.log", "--database-changelog-table-name=LOG", "status");
+    assertThat(arguments.forLiquibase(Map.of())).containsExactly("--no-such", "--log-file=x.log", "--databaseChangelogTableName=LOG",
+        "--contexts=dev", "status");
   }
 
   @Test
@@ -33,6 +35,8 @@ class ArgumentsTest {
     assertThat(arguments.value("changelog-file")).isEqualTo("x.yaml");
     assertThat(arguments.value("url")).isEqualTo("jdbc:h2:mem:");
     assertThat(arguments.value("username")).isNull();
+    assertThat(arguments.forLiquibase(Map.of("url", "jdbc:h2:mem:x")))
+        .containsExactly("update", "--changeLogFile=x.yaml", "--URL=jdbc:h2:mem:x");
   }
 
   @Test
