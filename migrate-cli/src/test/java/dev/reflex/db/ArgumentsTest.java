@@ -77,6 +77,7 @@ class ArgumentsTest {
   @Test
   void anOptionWithoutItsValueIsAUsageError() {
     assertThatThrownBy(() -> Arguments.parse(new String[] {"--url"})).isInstanceOf(CommandLine.ParameterException.class);
+    assertThat(ReflexDb.run(new String[] {"status", "--url"})).isEqualTo(2);
   }
 
   @Test
