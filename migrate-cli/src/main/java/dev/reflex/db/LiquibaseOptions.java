@@ -37,7 +37,8 @@ final class LiquibaseOptions extends LiquibaseCommandLine {
   static List<OptionSpec> read() {
     List<OptionSpec> options = new ArrayList<>();
     for (String name : READ) {
-      options.add(option(new ArrayList<>(new LinkedHashSet<>(List.of("--" + name, "--" + Commands.camelCase(name))))));
+      String camel = "--" + Commands.camelCase(name);
+      options.add(option(camel.equals("--" + name) ? List.of(camel) : List.of("--" + name, camel)));
     }
     return options;
   }
