@@ -1,50 +1,71 @@
 package dev.reflex.db;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
- * The command line as reflex-db sees it before handing it on: where the command name is, our own
- * {@code --verbose} flag, and the options whose values reflex-db must know ({@code --url},
- * {@code --changelog-file}, ...). Option names are matched as Liquibase matches them: without case and
- * dashes, so {@code --changelog-file} and {@code --changeLogFile} are one option.
+ * The command line as declared to picocli: reflex-db's own global options, Liquibase's global options (see
+ * {@link LiquibaseOptions}), then the command and its arguments, kept as typed for the command. Option names
+ * are matched as Liquibase matches them: without case, in their kebab and camel spellings, so
+ * {@code --changelog-file} and {@code --changeLogFile} are one option.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable after {@link #parse} and thread-safe.
  */
+@Command(name = "reflex-db")
 final class Arguments {
-  /** Options before the command that take no value; every other option there is followed by its value. */
-  private static final Set<String> FLAGS = Set.of("-h", "--help", "--help-all", "-v", "-V", "--version", "--verbose");
+  @Option(names = "--verbose", description = "Show Liquibase's full output and stack traces.")
+  private boolean verbose;
 
-  private final List<String> all;
-  private final int commandIndex;
+  @Option(names = {"-h", "--help"}, description = "Show the one-screen help.")
+  private boolean help;
 
-  private Arguments(List<String> all, int commandIndex) {
-    this.all = all;
-    this.commandIndex = commandIndex;
-  }
+  @Option(names = "--help-all", description = "Liquibase's full help.")
+  private boolean helpAll;
+
+  @Option(names = {"-V", "--version"}, description = "Show the versions (also -v: names are matched without case).")
+  private boolean version;
+
+  /** The command name and everything after it: picocli stops at the first positional parameter. */
+  @Parameters(paramLabel = "COMMAND")
+  private List<String> command = new ArrayList<>();
+
+  /** Options before the command that neither reflex-db nor Liquibase knows: Liquibase reports them. */
+  @Unmatched
+  private List<String> unknownBefore = new ArrayList<>();
+
+  private List<String> all = List.of();
+  private ParseResult before;
+  private ParseResult after;
+
+  private Arguments() {}
 
   /**
-   * Finds the command name: the first word that is neither an option nor an option's value.
+   * Parses a command line: the options before the command with reflex-db's and Liquibase's global options,
+   * and, for the values reflex-db reads, the command's own arguments with {@link LiquibaseOptions#read()}.
    *
    * @param args the command line
    * @return the parsed arguments
+   * @throws CommandLine.ParameterException when an option lacks its value
    */
   static Arguments parse(String[] args) {
-    List<String> all = List.of(args);
-    int i = 0;
-    while (i < all.size()) {
-      String arg = all.get(i);
-      if (!arg.startsWith("-")) {
-        return new Arguments(all, i);
-      }
-      boolean takesValue = !arg.contains("=") && !FLAGS.contains(arg);
-      i += takesValue ? 2 : 1;
-    }
-    return new Arguments(all, -1);
+    Arguments arguments = new Arguments();
+    CommandLine global = new CommandLine(arguments);
+    LiquibaseOptions.configure(global, LiquibaseOptions.global(global.getCommandSpec()));
+    global.setStopAtPositional(true);
+    arguments.all = List.of(args);
+    arguments.before = global.parseArgs(args);
+    CommandLine read = LiquibaseOptions.configure(new CommandLine(CommandSpec.create()), LiquibaseOptions.read());
+    arguments.after = read.parseArgs(arguments.afterCommand().toArray(String[]::new));
+    return arguments;
   }
 
   /** @return every argument as given */
@@ -54,91 +75,79 @@ final class Arguments {
 
   /** @return the command name in lower case, or {@code null} when there is none */
   String command() {
-    return commandIndex < 0 ? null : all.get(commandIndex).toLowerCase(Locale.ROOT);
+    return command.isEmpty() ? null : command.get(0).toLowerCase(Locale.ROOT);
   }
 
-  /** @return the arguments after the command name */
+  /** @return the arguments after the command name, as typed */
   List<String> afterCommand() {
-    return commandIndex < 0 ? List.of() : all.subList(commandIndex + 1, all.size());
+    return command.isEmpty() ? List.of() : command.subList(1, command.size());
   }
 
   /** @return whether the user asked for details: {@code --verbose} before the command, or any {@code --log-level} */
   boolean verbose() {
-    return has("--verbose") || value("log-level") != null;
+    return verbose || value("log-level") != null;
+  }
+
+  /** @return whether {@code --verbose} stands before the command */
+  boolean verboseOption() {
+    return verbose;
+  }
+
+  /** @return whether {@code -h} or {@code --help} stands before the command */
+  boolean help() {
+    return help;
+  }
+
+  /** @return whether {@code --help-all} stands before the command */
+  boolean helpAll() {
+    return helpAll;
+  }
+
+  /** @return whether {@code -V}, {@code -v} or {@code --version} stands before the command */
+  boolean version() {
+    return version;
   }
 
   /**
-   * Returns whether one of the given flags appears before the command name.
+   * Returns the options given before the command, each by its first name, then those nobody declares as typed.
    *
-   * @param flags e.g. {@code -h}, {@code --help}
-   * @return whether one is there
+   * @return e.g. {@code --verbose}, {@code --url}, {@code --log-file}, {@code --no-such-option}
    */
-  boolean has(String... flags) {
-    int end = commandIndex < 0 ? all.size() : commandIndex;
-    for (String arg : all.subList(0, end)) {
-      for (String flag : flags) {
-        if (arg.equals(flag)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  List<String> optionsBefore() {
+    List<String> names = new ArrayList<>();
+    before.matchedOptions().forEach(option -> names.add(option.names()[0]));
+    unknownBefore.stream().filter(arg -> arg.startsWith("-")).forEach(arg -> names.add(arg.split("=", 2)[0]));
+    return names;
   }
 
   /**
-   * Returns the value of an option given anywhere on the line, as {@code --name=value} or {@code --name value}.
+   * Returns the value of an option given before or after the command, as {@code --name=value} or
+   * {@code --name value}.
    *
    * @param name the option's name without dashes, e.g. {@code changelog-file}
    * @return the value, or {@code null} when the option is not given
    */
   String value(String name) {
-    for (int i = 0; i < all.size(); i++) {
-      String arg = all.get(i);
-      if (!arg.startsWith("--")) {
-        continue;
-      }
-      int equals = arg.indexOf('=');
-      String option = equals < 0 ? arg : arg.substring(0, equals);
-      if (key(option).equals(key(name))) {
-        if (equals >= 0) {
-          return arg.substring(equals + 1);
-        }
-        return i + 1 < all.size() ? all.get(i + 1) : "";
-      }
-    }
-    return null;
+    String given = before.matchedOptionValue("--" + name, null);
+    return given != null ? given : after.matchedOptionValue("--" + name, null);
   }
 
   /**
-   * Returns the line for Liquibase: our {@code --verbose} removed, and the values of some options replaced,
-   * e.g. an explicit {@code --changelog-file} by its one canonical spelling.
+   * Returns the line for Liquibase: our own options removed, the arguments reflex-db does not read as typed,
+   * and the options it reads as {@code --name=value}, some with new values, e.g. an explicit
+   * {@code --changelog-file} in its one canonical spelling.
    *
    * @param replacements new values by option name without dashes, e.g. {@code changelog-file}
    * @return Liquibase's arguments
    */
   List<String> forLiquibase(Map<String, String> replacements) {
-    Map<String, String> byKey = new HashMap<>();
-    replacements.forEach((name, value) -> byKey.put(key(name), value));
-    List<String> result = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      String arg = all.get(i);
-      if (arg.equals("--verbose") && (commandIndex < 0 || i < commandIndex)) {
-        continue;
-      }
-      int equals = arg.indexOf('=');
-      String option = equals < 0 ? arg : arg.substring(0, equals);
-      String replacement = arg.startsWith("--") ? byKey.get(key(option)) : null;
-      if (replacement != null) {
-        result.add(option + "=" + replacement);
-        i += equals < 0 ? 1 : 0;
-        continue;
-      }
-      result.add(arg);
+    List<String> line = new ArrayList<>(unknownBefore);
+    line.addAll(LiquibaseOptions.given(before, replacements));
+    if (!command.isEmpty()) {
+      line.add(command.get(0));
     }
-    return result;
-  }
-
-  private static String key(String option) {
-    return option.replace("-", "").toLowerCase(Locale.ROOT);
+    line.addAll(after.unmatched());
+    line.addAll(LiquibaseOptions.given(after, replacements));
+    return line;
   }
 }

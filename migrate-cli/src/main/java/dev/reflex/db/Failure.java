@@ -7,17 +7,11 @@ import java.util.Locale;
 
 /**
  * Turns a failure into reflex-db's one line: {@code reflex-db: what is wrong; what to do}. Liquibase's
- * own message says what is wrong; the advice is chosen from it.
+ * own message says what is wrong; the advice is chosen from it, in {@link LiquibaseSays}'s table.
  *
  * <p>Thread-safe (stateless).
  */
 final class Failure {
-  private static final List<String> PREFIXES = List.of("Unexpected error running Liquibase:",
-      "Error parsing command line:", "ERROR: Exception Primary Reason:");
-  /** The code sqlite-jdbc puts in front of "database is locked". */
-  static final String SQLITE_BUSY = "[SQLITE_BUSY]";
-  private static final String LOCK_TIME_UNREADABLE = "class java.lang.String cannot be cast to class java.util.Date";
-
   private Failure() {}
 
   /**
@@ -31,13 +25,13 @@ final class Failure {
    */
   static String fromReport(List<String> report, String command, int exitCode, Target target) {
     for (String reportLine : report) {
-      int busy = reportLine.indexOf(SQLITE_BUSY);
+      int busy = reportLine.indexOf(LiquibaseSays.SQLITE_BUSY);
       if (busy >= 0) {
         // Liquibase's own summary names what it was doing ("create the database changelog table"), not the lock
-        return line(reportLine.substring(busy).replaceFirst(" \\[Failed SQL.*", ""), command, target);
+        return line(reportLine.substring(busy).replaceFirst(LiquibaseSays.FAILED_SQL, ""), command, target);
       }
     }
-    for (String prefix : PREFIXES) {
+    for (String prefix : LiquibaseSays.SUMMARIES) {
       for (int i = 0; i < report.size(); i++) {
         if (report.get(i).startsWith(prefix)) {
           String message = report.get(i).substring(prefix.length()).strip();
@@ -50,8 +44,9 @@ final class Failure {
       }
     }
     for (String reportLine : report) {
-      if (reportLine.startsWith("Unexpected argument(s):")) {
-        return line("unknown command or option: " + reportLine.substring(23).strip(), command, target);
+      if (reportLine.startsWith(LiquibaseSays.UNEXPECTED_ARGUMENTS)) {
+        String words = reportLine.substring(LiquibaseSays.UNEXPECTED_ARGUMENTS.length()).strip();
+        return line("unknown command or option: " + words, command, target);
       }
     }
     String message = report.isEmpty() ? "Liquibase " + (command == null ? "" : command + " ")
@@ -94,65 +89,18 @@ final class Failure {
    */
   static String line(String message, String command, Target target) {
     String oneLine = message.replaceAll("\\s+", " ").strip();
-    if (oneLine.contains(LOCK_TIME_UNREADABLE)) {
+    if (oneLine.contains(LiquibaseSays.LOCK_TIME_UNREADABLE)) {
       // Liquibase stores SQLite's LOCKGRANTED as text, and fails to read it back when it reports a held lock
       oneLine = "Could not acquire change log lock: DATABASECHANGELOGLOCK says another run holds it (Liquibase cannot"
-          + " read since when on SQLite: " + LOCK_TIME_UNREADABLE + ")";
+          + " read since when on SQLite: " + LiquibaseSays.LOCK_TIME_UNREADABLE + ")";
     }
-    return "reflex-db: " + oneLine + "; " + advice(oneLine.toLowerCase(Locale.ROOT), target);
+    return "reflex-db: " + oneLine + "; " + advice(oneLine, target);
   }
 
   private static String advice(String message, Target target) {
-    String database = mentionsReference(message, target) ? Secrets.mask(target.reference()) + " (from --reference-url)"
-        : target.masked() + " (from " + target.origin() + ")";
-    if (message.contains("could not acquire change log lock")) {
-      // Liquibase says who holds the lock and since when, not that a killed run leaves it held for good
-      return "if no other reflex-db or Liquibase run is migrating " + database
-          + ", the one that took the lock was killed: run `reflex-db release-locks`, then run the command again";
-    }
-    if (message.contains("sqlite_busy") || message.contains("database is locked")) {
-      return "another writer (an application's transaction, or another reflex-db run) held the write lock of "
-          + database + " for longer than REFLEX_DB_POOL_TIMEOUT (default 30 s), the wait the library uses too: let it"
-          + " finish and run the command again, or raise REFLEX_DB_POOL_TIMEOUT";
-    }
-    if (message.contains("sqlite_cantopen")) {
-      return "check that the folder of " + database + " exists and that reflex-db may read and write it";
-    }
-    if (message.contains("cannot find database driver")) {
-      return "reflex-db ships the SQLite, H2, PostgreSQL and MariaDB drivers: use one of those in " + database
-          + ", or copy the driver's jar into reflex-db's lib folder";
-    }
-    if (message.contains("access denied") || message.contains("authentication failed")
-        || message.contains("wrong user name or password")) {
-      return "check the user name and password of " + database;
-    }
-    if (message.contains("connection could not be created") || message.contains("connection refused")
-        || message.contains("unknown host") || message.contains("unknownhost") || message.contains("timed out")
-        || message.contains("could not connect") || message.contains("socket")) {
-      return "check that the database server is running and that " + database + " names it";
-    }
-    if (message.contains("changelogfile") && message.contains("already exists")) {
-      // generate-changelog writes a new file; after init the default changelog is init's own master
-      return "generate-changelog writes a new changelog and never overwrites one: pass"
-          + " --changelog-file=db/changelog/NEW-NAME.yaml and include it from the master changelog, or run"
-          + " generate-changelog before `reflex-db init`";
-    }
-    if (message.contains("was not found in the configured search path") || message.contains("file not found")
-        || message.contains("does not exist")) {
-      return "run `reflex-db init` to create a changelog, or pass --changelog-file=PATH";
-    }
-    if (message.contains("unknown command") || message.contains("unknown option")
-        || message.contains("error parsing command line") || message.contains("missing required")) {
-      return "run `reflex-db --help` for the commands, `reflex-db COMMAND --help` for their options";
-    }
-    if (message.contains("check sum")) {
-      return "a changeset that ran was edited since: put it back as it ran and make the change in a new changeset,"
-          + " or, if the edit is deliberate, add its new checksum as validCheckSum";
-    }
-    if (message.contains("parsing") || message.contains("validation failed") || message.contains("changelog")) {
-      return "fix the changelog and run the command again";
-    }
-    return "run the command again with --log-level=fine to see the details";
+    String database = mentionsReference(message.toLowerCase(Locale.ROOT), target)
+        ? Secrets.mask(target.reference()) + " (from --reference-url)" : target.masked() + " (from " + target.origin() + ")";
+    return LiquibaseSays.advice(message, database);
   }
 
   /** Whether the message is about diff's reference database, which Liquibase names by its URL. */

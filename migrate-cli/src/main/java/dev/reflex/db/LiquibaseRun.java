@@ -43,7 +43,7 @@ final class LiquibaseRun {
       if (arguments.value("show-banner") == null) {
         line.add("--show-banner=false");
       }
-      if (arguments.has("--verbose") && arguments.value("log-level") == null) {
+      if (arguments.verboseOption() && arguments.value("log-level") == null) {
         // Liquibase prints a failure's stack trace only when its logging is on
         line.add("--log-level=severe");
       }
@@ -120,8 +120,8 @@ final class LiquibaseRun {
   private static boolean lostTheRaceToCreateTheChangelogTable(List<String> report) {
     // on SQLite the same words stand for a file locked by another writer, which a second attempt would only wait for
     return report.stream().anyMatch(reportLine ->
-        reportLine.contains("An error occurred while attempting to create the database changelog table"))
-        && report.stream().noneMatch(reportLine -> reportLine.contains(Failure.SQLITE_BUSY));
+        reportLine.contains(LiquibaseSays.CHANGELOG_TABLE_NOT_CREATED))
+        && report.stream().noneMatch(reportLine -> reportLine.contains(LiquibaseSays.SQLITE_BUSY));
   }
 
   private static String missingChangelog(Changelog changelog) {

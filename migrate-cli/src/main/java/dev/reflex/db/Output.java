@@ -13,10 +13,6 @@ import java.util.List;
  * <p>Thread-safe.
  */
 final class Output {
-  private static final List<String> NOISE = List.of("Starting Liquibase at ", "Liquibase Version: ",
-      "WARNING: License service not loaded", "Liquibase Open Source ", "Liquibase Community ");
-  private static final List<String> ERROR_STARTS = List.of("Unexpected error running Liquibase:",
-      "Error parsing command line:", "Unexpected argument(s):", "ERROR: ");
 
   private final PrintStream realErr;
   private final Scrubber scrubber;
@@ -99,7 +95,7 @@ final class Output {
   private synchronized String filterErr(String line) {
     String scrubbed = scrubber.scrub(line);
     String text = scrubbed.strip();
-    if (!holding && ERROR_STARTS.stream().anyMatch(text::startsWith)) {
+    if (!holding && LiquibaseSays.ERROR_STARTS.stream().anyMatch(text::startsWith)) {
       holding = true;
     }
     if (holding && !text.isEmpty()) {
@@ -108,7 +104,7 @@ final class Output {
     if (verbose) {
       return scrubbed;
     }
-    if (holding || text.isEmpty() || NOISE.stream().anyMatch(text::startsWith)) {
+    if (holding || text.isEmpty() || LiquibaseSays.NOISE.stream().anyMatch(text::startsWith)) {
       return null;
     }
     return scrubbed;

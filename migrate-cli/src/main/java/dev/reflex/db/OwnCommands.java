@@ -28,9 +28,8 @@ final class OwnCommands {
    */
   static int execute(Arguments arguments, Target target, Output output) {
     String command = arguments.command();
-    for (String arg : arguments.all().subList(0, arguments.all().size() - arguments.afterCommand().size() - 1)) {
-      String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      if (option.startsWith("-") && !BEFORE_COMMAND.contains(option)) {
+    for (String option : arguments.optionsBefore()) {
+      if (!BEFORE_COMMAND.contains(option)) {
         output.report("reflex-db: unknown option " + option + " before " + command + "; run `reflex-db "
             + command + " --help` for its options");
         return 2;

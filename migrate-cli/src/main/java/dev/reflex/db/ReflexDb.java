@@ -1,8 +1,10 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.internal.Secrets;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * The {@code reflex-db} entry point: routes {@code init}, {@code check} and {@code revision} to our commands,
@@ -33,7 +35,14 @@ public final class ReflexDb {
    * @return 0 on success, 1 on failure, 2 on a usage error (Liquibase's own codes for its commands)
    */
   public static int run(String[] args) {
-    Arguments arguments = Arguments.parse(args);
+    Logging.configure(null, false);
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("reflex-db: " + Secrets.mask(e.getMessage()) + "; run `reflex-db --help` for the options");
+      return 2;
+    }
     Target database = Target.resolve(arguments);
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -52,14 +61,14 @@ public final class ReflexDb {
 
   private static int dispatch(Arguments arguments, Target database, Output output) {
     String command = arguments.command();
-    if (command == null && arguments.has("-V", "-v", "--version")) {
+    if (command == null && arguments.version()) {
       Help.printVersion(System.out);
       return 0;
     }
-    if (command == null && arguments.has("--help-all")) {
+    if (command == null && arguments.helpAll()) {
       return Help.printLiquibaseHelp();
     }
-    if (command == null && (arguments.has("-h", "--help") || arguments.all().isEmpty())) {
+    if (command == null && (arguments.help() || arguments.all().isEmpty())) {
       Help.printUsage(System.out);
       return arguments.all().isEmpty() ? 2 : 0;
     }

@@ -1,11 +1,13 @@
 package dev.reflex.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-/** How reflex-db reads a command line before handing it on, in-process. */
+/** How reflex-db reads a command line, as declared to picocli, before handing it on, in-process. */
 class ArgumentsTest {
   @Test
   void commandIsTheFirstWordThatIsNeitherOptionNorValue() {
@@ -17,12 +19,33 @@ class ArgumentsTest {
   }
 
   @Test
-  void optionsAreMatchedWithoutCaseAndDashesAsLiquibaseDoes() {
+  void liquibaseGlobalOptionsBeforeTheCommandTakeTheirValue() {
+    Arguments arguments = Arguments.parse(new String[] {"--log-file", "x.log", "--databaseChangelogTableName", "LOG", "--no-such", "--contexts",
+        "dev", "status"});
+
+    assertThat(arguments.command()).isEqualTo("status");
+    assertThat(arguments.forLiquibase(Map.of())).containsExactly("--no-such", "--log-file=x.log", "--databaseChangelogTableName=LOG",
+        "--contexts=dev", "status");
+  }
+
+  @Test
+  void optionsAreMatchedWithoutCaseAsLiquibaseDoes() {
     Arguments arguments = Arguments.parse(new String[] {"update", "--changeLogFile", "x.yaml", "--URL=jdbc:h2:mem:"});
 
     assertThat(arguments.value("changelog-file")).isEqualTo("x.yaml");
     assertThat(arguments.value("url")).isEqualTo("jdbc:h2:mem:");
     assertThat(arguments.value("username")).isNull();
+    assertThat(arguments.forLiquibase(Map.of("url", "jdbc:h2:mem:x")))
+        .containsExactly("update", "--changeLogFile=x.yaml", "--URL=jdbc:h2:mem:x");
+  }
+
+  @Test
+  void valuesBeforeTheCommandAreReadToo() {
+    Arguments arguments = Arguments.parse(new String[] {"--url", "sqlite:///a.db", "--password=p", "status"});
+
+    assertThat(arguments.value("url")).isEqualTo("sqlite:///a.db");
+    assertThat(arguments.value("password")).isEqualTo("p");
+    assertThat(arguments.verbose()).isFalse();
   }
 
   @Test
@@ -31,6 +54,30 @@ class ArgumentsTest {
 
     assertThat(arguments.forLiquibase(Map.of("changelog-file", "a.yaml")))
         .containsExactly("status", "--verbose", "--changelog-file=a.yaml");
+  }
+
+  @Test
+  void ownOptionsCountOnlyBeforeTheCommand() {
+    assertThat(Arguments.parse(new String[] {"-h"}).help()).isTrue();
+    assertThat(Arguments.parse(new String[] {"--help-all"}).helpAll()).isTrue();
+    assertThat(Arguments.parse(new String[] {"-v"}).version()).isTrue();
+    Arguments afterCommand = Arguments.parse(new String[] {"update", "--help", "--version"});
+    assertThat(afterCommand.help()).isFalse();
+    assertThat(afterCommand.version()).isFalse();
+    assertThat(afterCommand.afterCommand()).containsExactly("--help", "--version");
+  }
+
+  @Test
+  void optionsBeforeTheCommandAreNamedForOurCommands() {
+    Arguments arguments = Arguments.parse(new String[] {"--verbose", "--URL=x", "-h", "--bogus=1", "init"});
+
+    assertThat(arguments.optionsBefore()).containsExactly("--verbose", "--url", "-h", "--bogus");
+  }
+
+  @Test
+  void anOptionWithoutItsValueIsAUsageError() {
+    assertThatThrownBy(() -> Arguments.parse(new String[] {"--url"})).isInstanceOf(CommandLine.ParameterException.class);
+    assertThat(ReflexDb.run(new String[] {"status", "--url"})).isEqualTo(2);
   }
 
   @Test
