@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.community.dialect.SQLiteDialect;
@@ -44,7 +46,15 @@ final class Revisions {
       configuration.setProperty(AvailableSettings.DIALECT, SQLiteDialect.class);
     }
     configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
-    configuration.buildSessionFactory().close();
+    // the registry (and with it Hibernate's connection pool) is destroyed explicitly: a connection left open
+    // would keep an H2 file database open in this JVM while the next reflex-db process works on the same file
+    StandardServiceRegistry registry =
+        new StandardServiceRegistryBuilder().applySettings(configuration.getProperties()).build();
+    try {
+      configuration.buildSessionFactory(registry).close();
+    } finally {
+      StandardServiceRegistryBuilder.destroy(registry);
+    }
   }
 
   private static List<Class<?>> classesOf(String packageName) {
