@@ -7,10 +7,12 @@
  */
 module dev.reflex.db {
   requires transitive dev.reflex.orm;
-  requires dev.reflex.orm.hibernate;
-  requires org.hibernate.orm.core;
-  requires org.hibernate.orm.community.dialects;
-  requires jakarta.persistence;
+  // revision --autogenerate only, in the reflex-db distribution (which runs on the class path): Migrations, the
+  // part applications use, needs none of them
+  requires static dev.reflex.orm.hibernate;
+  requires static org.hibernate.orm.core;
+  requires static org.hibernate.orm.community.dialects;
+  requires static jakarta.persistence;
   requires info.picocli;
   requires com.zaxxer.hikari;
   requires liquibase.core;
