@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflex.orm.testing.Launcher;
 import dev.reflex.orm.testing.TestDatabase;
-import dev.reflex.orm.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code reflex-db revision} without and with {@code --autogenerate}, and refusing: one line, exit 1, no password
- * printed, and no scratch schema left behind, checked in the server afterwards. Also {@code --reference-url} of
- * Liquibase's diff in reflex-orm's URL form.
+ * printed. Also {@code --reference-url} of Liquibase's diff in reflex-orm's URL form. The scratch database's
+ * failures are in {@link RevisionScratchTest}.
  */
 class RevisionCommandTest {
-  private static final String CANARY = "canary-Pw-7731";
+  static final String CANARY = "canary-Pw-7731";
   private static String postgres;
 
   @TempDir
@@ -91,83 +85,6 @@ class RevisionCommandTest {
   }
 
   @Test
-  void packageWithoutEntitiesAndRejectedEntitiesLeaveNoScratchSchema() throws Exception {
-    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", postgres);
-    reflexDb.run("init");
-    assertOneLineFailure(autogenerate(reflexDb, "dev.reflex.db.notentities"),
-        "package dev.reflex.db.notentities has no @Entity");
-    assertOneLineFailure(autogenerate(reflexDb, "dev.reflex.db.clinic.broken"), "Hibernate rejects the entities",
-        "Broken");
-    assertThat(scratchSchemas(postgres)).isEmpty();
-    assertThat(Revisions.changeFiles(project)).isEmpty();
-  }
-
-  @Test
-  void scratchSchemaThatCannotBeCreatedIsOneLineWithoutThePassword() throws Exception {
-    String role = "reflex_noscratch_" + TestDatabases.suffix();
-    try (Connection admin = TestDatabases.connect(postgres); Statement statement = admin.createStatement()) {
-      statement.execute("create role " + role + " login password '" + CANARY + "'");
-    }
-    try {
-      String url = postgres.replace("postgres@", role + ":" + CANARY + "@");
-      Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", url);
-      reflexDb.run("init");
-      Launcher.Result result = autogenerate(reflexDb, "dev.reflex.db.clinic.v1");
-      assertOneLineFailure(result, "cannot create or drop the scratch schema", "--scratch-url");
-      assertThat(scratchSchemas(postgres)).isEmpty();
-    } finally {
-      try (Connection admin = TestDatabases.connect(postgres); Statement statement = admin.createStatement()) {
-        statement.execute("drop role " + role);
-      }
-    }
-  }
-
-  @Test
-  void scratchUrlServesAUserWhoCannotCreateDatabasesAndIsEmptiedAgain() throws Exception {
-    String admin = TestDatabases.mariadbUrl();
-    String live = TestDatabase.MARIADB.freshUrl();
-    String scratch = TestDatabase.MARIADB.freshUrl();
-    String user = "reflex_noscratch_" + TestDatabases.suffix();
-    try (Connection connection = TestDatabases.connect(admin); Statement statement = connection.createStatement()) {
-      for (String host : List.of("%", "localhost")) {
-        statement.execute("create user '" + user + "'@'" + host + "' identified by '" + CANARY + "'");
-        for (String database : List.of(live, scratch)) {
-          statement.execute("grant all on " + name(database) + ".* to '" + user + "'@'" + host + "'");
-        }
-      }
-    }
-    try {
-      Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", asUser(live, user));
-      reflexDb.run("init");
-      assertOneLineFailure(autogenerate(reflexDb, "dev.reflex.db.clinic.v1"),
-          "cannot create or drop the scratch database", "--scratch-url");
-      reflexDb.run("update");
-
-      Launcher.Result result = reflexDb.run("revision", "--autogenerate", "-m", "clinic", "--classpath",
-          Revisions.TEST_CLASSES.toString(), "--entities", "dev.reflex.db.clinic.v1", "--scratch-url",
-          asUser(scratch, user));
-      assertThat(result.exitCode()).as("%s", result).isZero();
-      assertThat(result.out()).contains("createTable: Table pets created");
-      assertThat(result.all()).doesNotContain(CANARY);
-      assertThat(Databases.hasTable(scratch, "pets")).isFalse();
-      assertThat(Databases.hasTable(scratch, "owners")).isFalse();
-    } finally {
-      try (Connection connection = TestDatabases.connect(admin); Statement statement = connection.createStatement()) {
-        statement.execute("drop user if exists '" + user + "'@'%', '" + user + "'@'localhost'");
-      }
-    }
-  }
-
-  private static String name(String url) {
-    String path = url.substring(url.lastIndexOf('/') + 1);
-    return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-  }
-
-  private static String asUser(String url, String user) {
-    return url.replaceFirst("://[^@/]*@", "://" + user + ":" + CANARY + "@");
-  }
-
-  @Test
   void unreachableDatabaseIsOneLineWithoutThePassword() {
     Launcher reflexDb = new Launcher(project)
         .env("REFLEX_DB_URL", "postgresql://app:" + CANARY + "@127.0.0.1:1/nowhere");
@@ -189,27 +106,15 @@ class RevisionCommandTest {
     assertOneLineFailure(hibernate, "no liquibase-hibernate", "revision --autogenerate");
   }
 
-  private static Launcher.Result autogenerate(Launcher reflexDb, String packageName) {
+  static Launcher.Result autogenerate(Launcher reflexDb, String packageName) {
     return reflexDb.run("revision", "--autogenerate", "-m", "x", "--classpath", Revisions.TEST_CLASSES.toString(),
         "--entities", packageName);
   }
 
-  private static void assertOneLineFailure(Launcher.Result result, String... parts) {
+  static void assertOneLineFailure(Launcher.Result result, String... parts) {
     assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
     assertThat(result.errLines()).as("%s", result).singleElement().asString().startsWith("reflex-db: ")
         .contains(parts);
     assertThat(result.all()).doesNotContain(CANARY);
-  }
-
-  private static List<String> scratchSchemas(String url) throws SQLException {
-    List<String> schemas = new ArrayList<>();
-    try (Connection connection = TestDatabases.connect(url); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "select nspname from pg_namespace where nspname like 'reflex_scratch%'")) {
-      while (rows.next()) {
-        schemas.add(rows.getString(1));
-      }
-    }
-    return schemas;
   }
 }

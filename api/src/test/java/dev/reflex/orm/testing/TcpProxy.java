@@ -1,8 +1,6 @@
 package dev.reflex.orm.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +141,7 @@ public final class TcpProxy implements AutoCloseable {
         Socket server = new Socket(host, port);
         sockets.add(client);
         sockets.add(server);
-        Link link = new Link(client, server);
+        ProxyLink link = new ProxyLink(this, client, server);
         daemon("tcp-proxy-up", link::up);
         daemon("tcp-proxy-down", link::down);
       } catch (IOException e) {
@@ -155,97 +152,30 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  /** One client connection and its server connection. */
-  private final class Link {
-    private final Socket client;
-    private final Socket server;
-    private final CountDownLatch answered = new CountDownLatch(1);
-    private volatile boolean swallow;
-
-    Link(Socket client, Socket server) {
-      this.client = client;
-      this.server = server;
-    }
-
-    /** Client to server; where armed, the marked message goes on and the client is cut off. */
-    void up() {
-      byte[] buffer = new byte[65536];
-      try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          holdWhileFrozen();
-          byte[] armed = marker.get();
-          boolean cut = armed != null && contains(buffer, n, armed) && marker.compareAndSet(armed, null);
-          if (cut) {
-            swallow = true; // set before the server can answer
-          }
-          out.write(buffer, 0, n);
-          out.flush();
-          if (cut) {
-            answered.await(10, TimeUnit.SECONDS); // the server has done the work when it answers
-            quietly(client);
-            cuts.incrementAndGet();
-            quietly(server);
-            return;
-          }
-        }
-      } catch (IOException | InterruptedException e) {
-        // one side went away: so does the other
-      } finally {
-        quietly(client);
-        quietly(server);
-      }
-    }
-
-    /** Server to client; swallows the answer to the marked message. */
-    void down() {
-      byte[] buffer = new byte[65536];
-      try (InputStream in = server.getInputStream(); OutputStream out = client.getOutputStream()) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          holdWhileFrozen();
-          if (swallow) {
-            answered.countDown();
-            continue;
-          }
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException | InterruptedException e) {
-        // one side went away: so does the other
-      } finally {
-        answered.countDown();
-        quietly(client);
-        quietly(server);
-      }
-    }
+  /** @return the armed marker, taken by the one link that forwards it, or {@code null} */
+  byte[] takeMarker(byte[] data, int length) {
+    byte[] armed = marker.get();
+    return armed != null && ProxyLink.contains(data, length, armed) && marker.compareAndSet(armed, null) ? armed : null;
   }
 
-  private void holdWhileFrozen() throws InterruptedException {
+  void countCut() {
+    cuts.incrementAndGet();
+  }
+
+  void holdWhileFrozen() throws InterruptedException {
     while (frozen && !closed) {
       Thread.sleep(50);
     }
   }
 
-  private static boolean contains(byte[] data, int length, byte[] marker) {
-    outer:
-    for (int i = 0; i + marker.length <= length; i++) {
-      for (int j = 0; j < marker.length; j++) {
-        if (data[i + j] != marker[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  private static Thread daemon(String name, Runnable body) {
+  static Thread daemon(String name, Runnable body) {
     Thread thread = new Thread(body, name);
     thread.setDaemon(true);
     thread.start();
     return thread;
   }
 
-  private static void quietly(AutoCloseable closeable) {
+  static void quietly(AutoCloseable closeable) {
     try {
       closeable.close();
     } catch (Exception e) {
