@@ -11,6 +11,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.resource.SearchPathResourceAccessor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,29 +24,14 @@ import picocli.CommandLine.Option;
 @Command(name = "check", description = {"Exits 0 when the database is up to date, 1 listing the pending"
     + " changesets."})
 final class CheckCommand implements Callable<Integer> {
-  // the connection options are read by Target and Changelog wherever they stand; declared here so that
-  // picocli accepts them after the command name and lists them in the help
-  @Option(names = "--url", description = "The database, as a JDBC or REFLEX_DB_URL-style URL; default REFLEX_DB_URL.")
-  private String url;
-
-  @Option(names = "--username", description = "The user, when the URL has none.")
-  private String username;
-
-  @Option(names = "--password", description = "The password, when the URL has none.")
-  private String password;
-
-  @Option(names = "--changelog-file", description = "The changelog; default from liquibase.properties, else "
-      + Changelog.DEFAULT_PATH + ".")
-  private String changelogFile;
-
-  @Option(names = "--contexts", description = "Liquibase contexts to check, as for update.")
+  @Option(names = "--contexts", paramLabel = "CONTEXTS", description = "Liquibase contexts to check, as for update.")
   private String contexts;
 
-  @Option(names = "--labels", description = "Liquibase label expression to check, as for update.")
+  @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Liquibase label expression to check, as for update.")
   private String labels;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
+  @Mixin
+  private ConnectionOptions connection;
 
   private final Arguments arguments;
   private final Target target;

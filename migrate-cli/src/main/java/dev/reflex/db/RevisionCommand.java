@@ -13,6 +13,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.resource.SearchPathResourceAccessor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,23 +52,8 @@ final class RevisionCommand implements Callable<Integer> {
       + " objects the entities do not describe.")
   private boolean allowDrops;
 
-  // the connection options are read by Target and Changelog wherever they stand; declared here so that
-  // picocli accepts them after the command name and lists them in the help
-  @Option(names = "--url", description = "The database, as a JDBC or REFLEX_DB_URL-style URL; default REFLEX_DB_URL.")
-  private String url;
-
-  @Option(names = "--username", description = "The user, when the URL has none.")
-  private String username;
-
-  @Option(names = "--password", description = "The password, when the URL has none.")
-  private String password;
-
-  @Option(names = "--changelog-file", description = "The master changelog; default from liquibase.properties,"
-      + " else " + Changelog.DEFAULT_PATH + ".")
-  private String changelogFile;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
+  @Mixin
+  private ConnectionOptions connection;
 
   private final Arguments arguments;
   private final Target target;
