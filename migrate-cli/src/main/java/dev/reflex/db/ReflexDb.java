@@ -83,6 +83,9 @@ public final class ReflexDb {
     if (command != null && OWN_COMMANDS.contains(command)) {
       return OwnCommands.execute(arguments, database, output);
     }
+    if (command != null && !Commands.exists(command)) {
+      return unknownCommand(command, output);
+    }
     return new LiquibaseRun(arguments, database, output).execute();
   }
 
@@ -103,9 +106,14 @@ public final class ReflexDb {
 
   private static int commandHelp(String command, Output output) {
     if (!Commands.exists(command)) {
-      output.report("reflex-db: unknown command " + command + "; run `reflex-db --help` for the commands");
-      return 2;
+      return unknownCommand(command, output);
     }
     return Help.printCommandHelp(command);
+  }
+
+  /** A usage error, as picocli's are: exit 2, before Liquibase starts or a database is opened. */
+  private static int unknownCommand(String command, Output output) {
+    output.report("reflex-db: unknown command " + command + "; run `reflex-db --help` for the commands");
+    return 2;
   }
 }

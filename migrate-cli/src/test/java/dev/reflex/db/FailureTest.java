@@ -52,10 +52,11 @@ class FailureTest {
   }
 
   @Test
-  void unknownCommandPointsToHelp() {
+  void unknownCommandIsAUsageErrorThatPointsToHelp() {
     Launcher.Result result = new Launcher(project).run("frobnicate");
 
     assertOneLineFailure(result);
+    assertThat(result.exitCode()).as("a usage error").isEqualTo(2);
     assertThat(result.err()).contains("frobnicate", "reflex-db --help");
   }
 
