@@ -2,15 +2,20 @@ package dev.reflex.db;
 
 import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.hibernate.HibernateConfigurer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.id.IdentityGenerator;
+import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 
 /**
  * Hibernate's own export of the application's entities into the scratch database: the same configuration
@@ -109,6 +114,24 @@ final class EntityExport implements AutoCloseable {
           + Causes.rootMessage(e) + "; it needs a public no-argument constructor and its dependencies on"
           + " --classpath");
     }
+  }
+
+  /**
+   * The id columns the database numbers itself ({@code GenerationType.IDENTITY}), as Hibernate maps them: SQLite
+   * reports such a column, {@code id integer ... primary key (id)}, as a plain one, so Liquibase's comparison
+   * alone would write a changeset whose ids no other database generates.
+   *
+   * @return {@code table.column} in lower case
+   */
+  Set<String> identityColumns() {
+    Set<String> columns = new HashSet<>();
+    sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel().forEachEntityDescriptor(entity -> {
+      if (entity.getGenerator() instanceof IdentityGenerator
+          && entity.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id) {
+        columns.add(SchemaDiff.key(id.getContainingTableExpression(), id.getSelectionExpression()));
+      }
+    });
+    return columns;
   }
 
   /** Closes the session factory: Hibernate drops the schema it created. */

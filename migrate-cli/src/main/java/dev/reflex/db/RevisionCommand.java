@@ -112,7 +112,7 @@ final class RevisionCommand implements Callable<Integer> {
           if (scratch.schema() != null) {
             reference.setDefaultSchemaName(scratch.schema());
           }
-          return SchemaDiff.compare(liveDatabase, reference, allowDrops);
+          return SchemaDiff.compare(liveDatabase, reference, allowDrops, export.identityColumns());
         }
       }
     }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -23,6 +24,8 @@ import liquibase.serializer.core.yaml.YamlChangeLogSerializer;
  * <p>Not thread-safe; used once.
  */
 final class RevisionFile {
+  private static final Pattern EMPTY_YAML_MASTER =
+      Pattern.compile("(?m)^databaseChangeLog:[ \\t]*\\[[ \\t]*\\][ \\t]*(#.*)?$");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
   private final Path master;
@@ -106,6 +109,8 @@ final class RevisionFile {
     String name = master.getFileName().toString().toLowerCase(Locale.ROOT);
     String separator = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      // an emptied master, `databaseChangeLog: []`, takes no block entry after it: make it the empty block
+      text = EMPTY_YAML_MASTER.matcher(text).replaceFirst("databaseChangeLog:");
       Files.writeString(master, text + separator + "  - include:\n      file: " + relative
           + "\n      relativeToChangelogFile: true\n", StandardCharsets.UTF_8);
     } else if (name.endsWith(".xml") && text.contains("</databaseChangeLog>")) {

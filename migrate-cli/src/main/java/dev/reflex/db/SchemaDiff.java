@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import liquibase.change.Change;
 import liquibase.change.ColumnConfig;
 import liquibase.change.ConstraintsConfig;
+import liquibase.change.core.AddColumnChange;
 import liquibase.change.core.CreateTableChange;
 import liquibase.change.core.DropNotNullConstraintChange;
 import liquibase.changelog.ChangeSet;
@@ -59,10 +60,12 @@ final class SchemaDiff {
    * @param live the database the changes are for
    * @param reference the scratch database, as the entities describe it
    * @param allowDrops whether to keep the changes that remove tables, columns and other objects
+   * @param identityColumns the id columns the database numbers itself, {@code table.column} in lower case
    * @return the changes, in the order they must run
    * @throws Exception when Liquibase fails
    */
-  static SchemaDiff compare(Database live, Database reference, boolean allowDrops) throws Exception {
+  static SchemaDiff compare(Database live, Database reference, boolean allowDrops, Set<String> identityColumns)
+      throws Exception {
     CommandScope diff = new CommandScope("diff")
         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, live)
         .addArgumentValue(ReferenceDbUrlConnectionCommandStep.REFERENCE_DATABASE_ARG, reference)
@@ -90,8 +93,12 @@ final class SchemaDiff {
           // nullable, and Liquibase would rebuild the table to "drop" a constraint that cannot apply
           continue;
         }
-        if (change instanceof CreateTableChange) {
-          forgetGeneratedKeyNames((CreateTableChange) change);
+        if (change instanceof CreateTableChange create) {
+          forgetGeneratedKeyNames(create);
+          create.getColumns().forEach(column -> keepIdentity(create.getTableName(), column, identityColumns));
+        }
+        if (change instanceof AddColumnChange add) {
+          add.getColumns().forEach(column -> keepIdentity(add.getTableName(), column, identityColumns));
         }
         boolean drop = DROPS.contains(change.getSerializedObjectName());
         (drop && !allowDrops ? schemaDiff.leftOut : schemaDiff.changes).add(change);
@@ -114,6 +121,16 @@ final class SchemaDiff {
     }
   }
 
+  /**
+   * The changeset is written on one database and run on others: an id the entities have the database generate is
+   * written {@code autoIncrement}, which a scratch SQLite database does not report (its rowid numbers it silently).
+   */
+  private static void keepIdentity(String table, ColumnConfig column, Set<String> identityColumns) {
+    if (identityColumns.contains(key(table, column.getName()))) {
+      column.setAutoIncrement(true);
+    }
+  }
+
   private static Set<String> primaryKeyColumns(DatabaseSnapshot live) {
     Set<String> columns = new HashSet<>();
     for (Table table : live.get(Table.class)) {
@@ -125,7 +142,7 @@ final class SchemaDiff {
     return columns;
   }
 
-  private static String key(String table, String column) {
+  static String key(String table, String column) {
     return (table + "." + column).toLowerCase(Locale.ROOT);
   }
 
