@@ -1,5 +1,9 @@
 package dev.reflex.db;
 
+import static dev.reflex.db.ScratchStatements.createOrClose;
+import static dev.reflex.db.ScratchStatements.execute;
+import static dev.reflex.db.ScratchStatements.oneLine;
+
 import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.UrlParser;
@@ -11,7 +15,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 /**
@@ -65,7 +68,7 @@ final class ScratchDatabase implements AutoCloseable {
     try {
       switch (kind) {
         case SQLITE: {
-          Path file = Files.createTempFile("reflex-scratch-", ".db");
+          Path file = temporaryFile();
           return new ScratchDatabase(target, "jdbc:sqlite:" + file, null, null, null, file, "a temporary SQLite file",
               null, null);
         }
@@ -93,9 +96,19 @@ final class ScratchDatabase implements AutoCloseable {
           throw new CommandFailure("revision --autogenerate supports SQLite, H2, PostgreSQL and MariaDB, not "
               + target.masked() + "; pass --scratch-url=URL of an empty database of the same kind");
       }
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
       throw new CommandFailure("cannot reach " + target.masked() + " to create the scratch database: "
           + oneLine(e) + "; check that the database server is running and that the URL names it");
+    }
+  }
+
+  private static Path temporaryFile() {
+    try {
+      return Files.createTempFile("reflex-scratch-", ".db");
+    } catch (IOException e) {
+      throw new CommandFailure("cannot create the scratch SQLite file in " + System.getProperty("java.io.tmpdir")
+          + ": " + e.getClass().getSimpleName() + " " + oneLine(e) + "; set REFLEX_DB_JAVA_OPTS=-Djava.io.tmpdir=DIR"
+          + " to a writable folder, or pass --scratch-url=URL of an empty SQLite file");
     }
   }
 
@@ -169,31 +182,5 @@ final class ScratchDatabase implements AutoCloseable {
       throw new CommandFailure("could not remove the scratch " + masked + ": " + oneLine(e)
           + "; remove it by hand");
     }
-  }
-
-  private static void createOrClose(Connection connection, String sql, String what, DatabaseUrl target)
-      throws SQLException {
-    try {
-      execute(connection, sql, what, target);
-    } catch (CommandFailure e) {
-      connection.close();
-      throw e;
-    }
-  }
-
-  private static void execute(Connection connection, String sql, String what, DatabaseUrl target) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new CommandFailure("cannot create or drop the scratch " + what + " on " + target.masked() + ": "
-          + oneLine(e) + "; grant the user that right, or pass --scratch-url=URL of an empty database of the same"
-          + " kind");
-    }
-  }
-
-  /** @return the exception's message on one line */
-  static String oneLine(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replaceAll("\\s+", " ").strip();
   }
 }
