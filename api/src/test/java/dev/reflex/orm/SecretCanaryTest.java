@@ -58,6 +58,8 @@ class SecretCanaryTest {
         "jdbc:oracle:thin:app/" + CANARY + "@db:1521/xe",
         "jdbc:postgresql://app:" + CANARY + "@127.0.0.1:1/db",
         "jdbc:postgresql://postgres:" + CANARY + "@127.0.0.1:5432/test",
+        // MariaDB's driver reads user:password@ as a host and a port, and says "Incorrect port value : <password>@..."
+        "jdbc:mariadb://root:" + CANARY + "@127.0.0.1:3306/test",
         "jdbc:h2:mem:x;PASSWORD=" + CANARY + ";IFEXISTS=TRUE",
         "jdbc:h2:mem:x;USER=sa;PASSWORD=" + CANARY + ";NO_SUCH_SETTING=1",
         "postgresql://postgres:" + CANARY + "@127.0.0.1:1/test?application_name=ops@host1",

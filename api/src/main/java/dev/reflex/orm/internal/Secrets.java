@@ -104,7 +104,8 @@ public final class Secrets {
     }
     String quoted = Pattern.quote(secret);
     String mask = Matcher.quoteReplacement(MASK);
-    String result = text.replaceAll("(?<=[:/])" + quoted + "(?=@)", mask);
+    // user:secret@ and user/secret@, also as a driver shows a user info it misread as a port ("port : secret@host")
+    String result = text.replaceAll("(?<=[:/] ?)" + quoted + "(?=@)", mask);
     result = result.replaceAll(PASSWORD_KEY + quoted, "$1" + mask);
     return result.replaceAll("(?<=['\"])" + quoted + "(?=['\"])", mask);
   }

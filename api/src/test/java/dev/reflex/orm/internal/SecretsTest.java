@@ -44,6 +44,7 @@ class SecretsTest {
       Connected to postgres@jdbc:postgresql://db/app       | postgres | Connected to postgres@jdbc:postgresql://db/app
       postgres:postgres@db                                 | postgres | postgres:***@db
       user a:b%40c@db                                      | b@c      | user a:***@db
+      Incorrect port value : s3cr@127.0.0.1                | s3cr     | Incorrect port value : ***@127.0.0.1
       """)
   void scrubsAKnownPasswordOnlyWhereItStandsAsOne(String text, String secret, String scrubbed) {
     assertThat(Secrets.scrub(text, List.of(secret))).isEqualTo(scrubbed);
