@@ -8,8 +8,8 @@
 module dev.reflex.db {
   requires transitive dev.reflex.orm;
   // revision --autogenerate only, in the reflex-db distribution (which runs on the class path): Migrations, the
-  // part applications use, needs none of them
-  requires static dev.reflex.orm.hibernate;
+  // part applications use, needs none of them. provider-hibernate's HibernateConfigurer is read by name from the
+  // application's --classpath (DeclaredConfigurers), so reflex-db does not depend on a provider
   requires static org.hibernate.orm.core;
   requires static org.hibernate.orm.community.dialects;
   requires static jakarta.persistence;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A server that stops answering mid-transaction: every connection waits for it a bounded time (five minutes
  * unless the URL says otherwise), then the session fails with one clear line instead of hanging its thread. A
- * frozen link (the test's TCP proxy) is proven for every provider in {@code ProviderContract}; here a real backend
+ * frozen link (the test's TCP proxy) is proven for every provider in {@code PoolFaultContract}; here a real backend
  * is frozen with {@code kill -STOP}, on a PostgreSQL cluster of the test's own.
  */
 class FrozenServerTest {

@@ -1,11 +1,8 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.DatabaseKind;
-import dev.reflex.orm.hibernate.HibernateConfigurer;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
@@ -19,8 +16,8 @@ import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 
 /**
  * Hibernate's own export of the application's entities into the scratch database: the same configuration
- * the application gets from provider-hibernate (its {@code HibernateConfigurer}s, so its naming strategies and
- * settings), with {@code hibernate.hbm2ddl.auto=create-drop}, so that Hibernate creates its schema when the
+ * the application gets from provider-hibernate (its {@code HibernateConfigurer}s, read by
+ * {@link DeclaredConfigurers}, so its naming strategies and settings), with {@code hibernate.hbm2ddl.auto=create-drop}, so that Hibernate creates its schema when the
  * session factory is built and drops it again when this export is closed.
  *
  * <p>Not thread-safe; used once.
@@ -59,16 +56,17 @@ final class EntityExport implements AutoCloseable {
       mapped.forEach(configuration::addAnnotatedClass);
       scanned = mapped.size();
     }
-    List<HibernateConfigurer> configurers = configurers(classes.loader());
+    DeclaredConfigurers configurers = DeclaredConfigurers.load(classes.loader());
     if (packageName == null && configurers.isEmpty()) {
       throw new CommandFailure("no --entities and no HibernateConfigurer declared on --classpath; pass"
-          + " --entities=PACKAGE with the application's entity classes");
+          + " --entities=PACKAGE with the application's entity classes (declared configurers are read only"
+          + " with reflex-orm-hibernate on --classpath)");
     }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(classes.loader());
     try {
-      configurers.forEach(configurer -> configurer.configure(configuration));
+      configurers.applyTo(configuration);
       // set after the configurers: the scratch database, and Hibernate's own schema export into it
       configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, scratch.jdbcUrl());
       if (scratch.user() != null) {
@@ -102,17 +100,6 @@ final class EntityExport implements AutoCloseable {
       return new EntityExport(sessionFactory);
     } finally {
       thread.setContextClassLoader(previous);
-    }
-  }
-
-  private static List<HibernateConfigurer> configurers(ClassLoader loader) {
-    try {
-      return ServiceLoader.load(HibernateConfigurer.class, loader).stream().map(ServiceLoader.Provider::get)
-          .toList();
-    } catch (ServiceConfigurationError e) {
-      throw new CommandFailure("a HibernateConfigurer declared on --classpath cannot be created: "
-          + Causes.rootMessage(e) + "; it needs a public no-argument constructor and its dependencies on"
-          + " --classpath");
     }
   }
 

@@ -41,7 +41,8 @@ final class RevisionCommand implements Callable<Integer> {
 
   @Option(names = "--entities", paramLabel = "PACKAGE", description = "The package whose @Entity, @Embeddable,"
       + " @MappedSuperclass and @Converter classes to use; default: those the application's declared"
-      + " HibernateConfigurers register. Declared configurers are applied either way, for naming and settings.")
+      + " HibernateConfigurers register (reflex-orm-hibernate on --classpath). Declared configurers are applied"
+      + " either way, for naming and settings.")
   private String entities;
 
   @Option(names = "--scratch-url", paramLabel = "URL", description = "An empty database of the same kind for"

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The application's classes and jars ({@code --classpath}) in a class loader of their own, whose parent is
- * reflex-db's: Hibernate, Jakarta Persistence and provider-hibernate are reflex-db's copies, so that the
- * annotations the application's classes carry are the ones Hibernate looks for.
+ * reflex-db's: Hibernate and Jakarta Persistence are reflex-db's copies, so that the annotations the application's
+ * classes carry are the ones Hibernate looks for. provider-hibernate, for the declared configurers, comes from
+ * {@code --classpath}.
  *
  * <p>Not thread-safe; used once.
  */

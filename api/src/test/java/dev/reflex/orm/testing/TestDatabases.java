@@ -10,16 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
@@ -35,17 +27,9 @@ public final class TestDatabases {
   public static final String POSTGRES_ENV = "REFLEX_TEST_POSTGRES_URL";
   public static final String MARIADB_ENV = "REFLEX_TEST_MARIADB_URL";
 
-  /** How long the drops at exit may take, well below the 30 s after which surefire kills a test JVM. */
-  private static final Duration DROP_LIMIT = Duration.ofSeconds(20);
-
-  private static final List<String[]> CREATED = new ArrayList<>();
   private static Path tempDir;
   private static String postgres;
   private static String mariadb;
-
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
-  }
 
   private TestDatabases() {}
 
@@ -113,9 +97,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name + " on " + parsed.masked(), e);
     }
-    synchronized (CREATED) {
-      CREATED.add(new String[] {adminUrl, name});
-    }
+    CreatedDatabases.add(adminUrl, name);
     return withDatabase(adminUrl, name);
   }
 
@@ -153,54 +135,6 @@ public final class TestDatabases {
       properties.setProperty("password", url.password());
     }
     return DriverManager.getConnection(url.jdbcUrl(), properties);
-  }
-
-  /**
-   * Drops this JVM's test databases side by side, at most {@link #DROP_LIMIT}: one after another they held the
-   * exit of a test JVM past surefire's 30 s (each DROP DATABASE waits for a PostgreSQL checkpoint, 0.3 to 1 s
-   * on a busy machine, and concurrent drops share one checkpoint).
-   */
-  private static void dropCreated() {
-    List<String[]> created;
-    synchronized (CREATED) {
-      created = new ArrayList<>(CREATED);
-      CREATED.clear();
-    }
-    if (created.isEmpty()) {
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(created.size(), 8), work -> {
-      Thread thread = new Thread(work, "drop-test-database");
-      thread.setDaemon(true);
-      return thread;
-    });
-    List<Future<?>> drops = new ArrayList<>();
-    for (String[] database : created) {
-      drops.add(pool.submit(() -> drop(database[0], database[1])));
-    }
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(DROP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        List<String> left = new ArrayList<>();
-        for (int i = 0; i < drops.size(); i++) {
-          if (!drops.get(i).isDone()) {
-            left.add(created.get(i)[1]);
-          }
-        }
-        System.err.println("test databases not dropped within " + DROP_LIMIT.toSeconds() + " s: " + left);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void drop(String adminUrl, String name) {
-    try (Connection connection = connect(adminUrl); Statement statement = connection.createStatement()) {
-      boolean postgres = adminUrl.toLowerCase(Locale.ROOT).contains("postgres");
-      statement.execute("drop database if exists " + name + (postgres ? " with (force)" : ""));
-    } catch (SQLException e) {
-      System.err.println("could not drop test database " + name + ": " + e.getMessage());
-    }
   }
 
   /** @return a folder for this JVM's test files */

@@ -1,22 +1,14 @@
 package dev.reflex.orm.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.spi.ToolProvider;
 
 /**
  * A user's application, compiled from source and run in a JVM of its own, as a user would run it: on the
@@ -58,26 +50,13 @@ public final class UserApp {
     }
   }
 
-  /** What a run printed and how it ended. */
-  public static final class Result {
-    private final int exitCode;
-    private final String output;
-
-    Result(int exitCode, String output) {
-      this.exitCode = exitCode;
-      this.output = output;
-    }
-
-    /** @return the process's exit code */
-    public int exitCode() {
-      return exitCode;
-    }
-
-    /** @return standard output and standard error, interleaved as printed */
-    public String output() {
-      return output;
-    }
-
+  /**
+   * What a run printed and how it ended.
+   *
+   * @param exitCode the process's exit code
+   * @param output standard output and standard error, interleaved as printed
+   */
+  public record Result(int exitCode, String output) {
     @Override
     public String toString() {
       return "exit code " + exitCode + ", output:\n" + output;
@@ -126,23 +105,7 @@ public final class UserApp {
    * @return the path entries, the provider first
    */
   public static List<Path> providerRuntimePath() {
-    String classes = System.getProperty(CLASSES_PROPERTY);
-    String file = System.getProperty(CLASSPATH_FILE_PROPERTY);
-    if (classes == null || file == null) {
-      throw new IllegalStateException("Set the system properties " + CLASSES_PROPERTY + " and "
-          + CLASSPATH_FILE_PROPERTY + " in the module's surefire configuration");
-    }
-    List<Path> path = new ArrayList<>();
-    path.add(Path.of(classes));
-    try {
-      String text = Files.readString(Path.of(file)).trim();
-      if (!text.isEmpty()) {
-        Arrays.stream(text.split(java.io.File.pathSeparator)).map(Path::of).forEach(path::add);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the runtime class path from " + file, e);
-    }
-    return path;
+    return UserAppCompiler.providerRuntimePath(CLASSES_PROPERTY, CLASSPATH_FILE_PROPERTY);
   }
 
   /**
@@ -210,73 +173,11 @@ public final class UserApp {
   }
 
   private Path compile(String name, List<Path> path, boolean modular) {
-    Path src = dir.resolve(name + "-src");
-    Path out = dir.resolve(name + "-classes");
-    List<Path> javaFiles = new ArrayList<>();
-    try {
-      for (Map.Entry<String, String> source : sources.entrySet()) {
-        String relative = source.getKey();
-        if (!modular && relative.equals("module-info.java")) {
-          continue;
-        }
-        boolean java = relative.endsWith(".java");
-        Path file = (java ? src : out).resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, source.getValue());
-        if (java) {
-          javaFiles.add(file);
-        }
-      }
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    // javac through java.util.spi.ToolProvider: in process, and in java.base, so the API's test classes
-    // (compiled into the dev.reflex.orm module) need not read java.compiler
-    ToolProvider javac = ToolProvider.findFirst("javac")
-        .orElseThrow(() -> new AssertionError("no javac in " + System.getProperty("java.home") + ": run on a JDK"));
-    List<String> options = new ArrayList<>(List.of("--release", "17", "-d", out.toString(),
-        modular ? "--module-path" : "-cp", join(path)));
-    javaFiles.forEach(file -> options.add(file.toString()));
-    StringWriter diagnostics = new StringWriter();
-    try (PrintWriter writer = new PrintWriter(diagnostics)) {
-      if (javac.run(writer, writer, options.toArray(String[]::new)) != 0) {
-        throw new AssertionError("The user's application does not compile (" + name + "):\n" + diagnostics);
-      }
-    }
-    return out;
+    return UserAppCompiler.compile(dir, sources, name, path, modular);
   }
 
   private Result run(List<String> command) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    try {
-      Process process = builder.start();
-      ByteArrayOutputStream output = new ByteArrayOutputStream();
-      Thread reader = new Thread(() -> copy(process.getInputStream(), output), "user-app-output");
-      reader.start();
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        reader.join(5000);
-        throw new AssertionError("The user's application did not end within " + TIMEOUT_SECONDS + " s: "
-            + command + "\n" + output.toString(StandardCharsets.UTF_8));
-      }
-      reader.join();
-      return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running " + command, e);
-    }
-  }
-
-  private static void copy(InputStream in, ByteArrayOutputStream out) {
-    try (in) {
-      in.transferTo(out);
-    } catch (IOException e) {
-      // the process ended; what was read is kept
-    }
+    return UserAppCompiler.run(command, dir, env, TIMEOUT_SECONDS);
   }
 
   private static List<Path> append(List<Path> path, Path last) {

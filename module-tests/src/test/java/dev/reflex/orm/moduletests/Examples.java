@@ -2,6 +2,7 @@ package dev.reflex.orm.moduletests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reflex.orm.testing.Launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +40,14 @@ final class Examples {
     }
   }
 
-  /** The bookshelf table, as the shared changelog creates it. */
-  static final String BOOK_TABLE = "create table book (id integer primary key autoincrement,"
-      + " title varchar(200) not null, flavour varchar(20) not null)";
+  /**
+   * Migrates a database with the examples' shared changelog, as their README says: {@code reflex-db update} in the
+   * examples' folder, through the packaged launcher.
+   *
+   * @param url the database
+   */
+  static void migrate(String url) {
+    Launcher.Result update = new Launcher(dir()).env("REFLEX_DB_URL", url).run("update");
+    assertThat(update.exitCode()).as("%s", update).isZero();
+  }
 }

@@ -2,11 +2,8 @@ package dev.reflex.orm.moduletests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reflex.orm.testing.TestDatabases;
 import dev.reflex.orm.testing.UserApp;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +49,7 @@ class ProviderJarTest {
   void oneProviderJarRunsTheExampleWithItsOwnOrm(String flavour, boolean modulePath) throws Exception {
     UserApp app = new UserApp(Map.of());
     Path database = app.dir().resolve("reflex.db");
-    try (Connection connection = TestDatabases.connect("sqlite:///" + database);
-        Statement statement = connection.createStatement()) {
-      statement.execute(Examples.BOOK_TABLE);
-    }
+    Examples.migrate("sqlite:///" + database);
     // no REFLEX_DB_URL: the default, reflex.db in the working directory
     List<Path> runtime = Examples.runtime(flavour);
     String main = "bookshelf." + flavour + ".Main";

@@ -3,32 +3,26 @@ package dev.reflex.orm.hibernate;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexDatabaseBuilder;
 import dev.reflex.orm.hibernate.model.Book;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import dev.reflex.orm.test.contract.ContractSchema;
+import dev.reflex.orm.testing.Rows;
 import java.sql.SQLException;
-import java.sql.Statement;
 
-/** Builds a test database with the {@code book} table, created with plain SQL as migrations would. */
+/** Builds a test database with the {@code book} table, created by the contract's changelog as migrations would. */
 final class BookTable {
   private BookTable() {}
 
-  static ReflexDatabase open(ReflexDatabaseBuilder builder) throws SQLException {
+  static ReflexDatabase open(ReflexDatabaseBuilder builder) {
     ReflexDatabase db = builder.provider("hibernate").register(Book.class).build();
-    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("create table book (id bigint primary key, title varchar(200) not null)");
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
+    try {
+      ContractSchema.migrate(db.dataSource());
+      return db;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
     }
-    return db;
   }
 
   static int count(ReflexDatabase db) throws SQLException {
-    try (Connection connection = db.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select count(*) from book")) {
-      rows.next();
-      return rows.getInt(1);
-    }
+    return Rows.count(db);
   }
 }

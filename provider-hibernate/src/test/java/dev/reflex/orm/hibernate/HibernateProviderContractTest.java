@@ -3,7 +3,7 @@ package dev.reflex.orm.hibernate;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import dev.reflex.orm.hibernate.model.Book;
-import dev.reflex.orm.testing.ProviderContract;
+import dev.reflex.orm.test.contract.ExtensionContract;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -11,8 +11,8 @@ import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
-/** The provider contract, kept by Hibernate on the five test databases. */
-class HibernateProviderContractTest extends ProviderContract {
+/** The provider contract, kept by Hibernate on the five test databases, through reflex-orm-test's extension. */
+class HibernateProviderContractTest extends ExtensionContract {
   @Override
   protected String provider() {
     return "hibernate";

@@ -2,6 +2,7 @@ package dev.reflex.orm.hibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reflex.orm.test.contract.ContractSchema;
 import dev.reflex.orm.testing.TestDatabases;
 import dev.reflex.orm.testing.UserApp;
 import java.nio.file.Path;
@@ -47,16 +48,10 @@ class ModulePathTest {
       "import dev.reflex.orm.ReflexDatabase;",
       "import dev.reflex.orm.ReflexException;",
       "import dev.reflex.orm.ReflexSession;",
-      "import java.sql.Connection;",
-      "import java.sql.Statement;",
       "import org.hibernate.Session;",
       "public class Main {",
       "  public static void main(String[] args) throws Exception {",
       "    try (ReflexDatabase db = ReflexDatabase.builder().url(args[0]).register(Book.class).build()) {",
-      "      try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {",
-      "        s.execute(\"create table book (id bigint primary key, title varchar(200) not null)\");",
-      "        if (!c.getAutoCommit()) c.commit();",
-      "      }",
       "      db.transaction(s -> {",
       "        s.unwrap(Session.class).persist(new Book(1, \"Dune\"));",
       "        s.unwrap(Session.class).persist(new Book(2, \"Emma\"));",
@@ -94,6 +89,11 @@ class ModulePathTest {
     return "sqlite:///" + TestDatabases.tempDir().resolve("app-" + TestDatabases.suffix() + ".db");
   }
 
+  /** @return a new SQLite file with the book table, made by the contract's changelog as migrations would */
+  private static String bookDatabase() {
+    return ContractSchema.migrated(freshUrl());
+  }
+
   @Test
   void runtimePathHasNeitherTestJarsNorTheOldJaxbApi() {
     List<String> jars = UserApp.providerRuntimePath().stream().map(Path::toString).collect(Collectors.toList());
@@ -103,7 +103,8 @@ class ModulePathTest {
 
   @Test
   void userModuleRunsOnTheModulePathWithNoFlags() {
-    UserApp.Result run = app("  " + OPENS).runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main", freshUrl());
+    UserApp.Result run = app("  " + OPENS).runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main",
+        bookDatabase());
     assertThat(run.output()).contains("book 1 Dune", "book 2 Emma", "configured by app.Db",
         "app module: app, hibernate module: org.hibernate.orm.core");
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -111,7 +112,8 @@ class ModulePathTest {
 
   @Test
   void sameApplicationRunsOnTheClassPath() {
-    UserApp.Result run = app("  " + OPENS).runOnClassPath(UserApp.providerRuntimePath(), "app.Main", freshUrl());
+    UserApp.Result run = app("  " + OPENS).runOnClassPath(UserApp.providerRuntimePath(), "app.Main",
+        bookDatabase());
     assertThat(run.output()).contains("book 1 Dune", "book 2 Emma", "configured by app.Db",
         "app module: null, hibernate module: null");
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -119,7 +121,8 @@ class ModulePathTest {
 
   @Test
   void unopenedModelPackageFailsWithTheOneLineToAdd() {
-    UserApp.Result run = app("").runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main", freshUrl());
+    UserApp.Result run = app("").runOnModulePath(UserApp.providerRuntimePath(), "app/app.Main",
+        bookDatabase());
     assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
     List<String> failure = run.output().lines().filter(line -> line.startsWith("ProviderFailedException: "))
         .collect(Collectors.toList());

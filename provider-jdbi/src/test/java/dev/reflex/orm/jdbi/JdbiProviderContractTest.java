@@ -2,14 +2,14 @@ package dev.reflex.orm.jdbi;
 
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
-import dev.reflex.orm.testing.ProviderContract;
+import dev.reflex.orm.test.contract.ExtensionContract;
 import java.sql.Connection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The provider contract, kept by JDBI through a SqlObject, on the five databases. */
-class JdbiProviderContractTest extends ProviderContract {
+class JdbiProviderContractTest extends ExtensionContract {
   @Override
   protected String provider() {
     return JdbiProvider.NAME;

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexDatabaseBuilder;
 import dev.reflex.orm.ReflexSession;
+import dev.reflex.orm.test.contract.ContractSchema;
 import dev.reflex.orm.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.NoSuchMapperException;
@@ -26,11 +25,10 @@ class JdbiProviderTest {
     return ReflexDatabase.builder().url(TestDatabase.H2.freshUrl()).register(BookDao.class, Book.class);
   }
 
-  private static ReflexDatabase open(ReflexDatabaseBuilder builder) throws SQLException {
+  /** @return the database, with the book table of the contract's changelog */
+  private static ReflexDatabase open(ReflexDatabaseBuilder builder) {
     ReflexDatabase db = builder.build();
-    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("create table book (id bigint primary key, title varchar(200) not null)");
-    }
+    ContractSchema.migrate(db.dataSource());
     return db;
   }
 

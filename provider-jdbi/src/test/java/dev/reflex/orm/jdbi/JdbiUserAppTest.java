@@ -2,6 +2,7 @@ package dev.reflex.orm.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reflex.orm.test.contract.ContractSchema;
 import dev.reflex.orm.testing.TestDatabases;
 import dev.reflex.orm.testing.UserApp;
 import java.util.Map;
@@ -70,8 +71,6 @@ class JdbiUserAppTest {
       "public class Main {",
       "  public static void main(String[] args) {",
       "    try (ReflexDatabase db = ReflexDatabase.builder().url(args[0]).register(BookDao.class).build()) {",
-      "      db.transaction(s -> s.unwrap(Handle.class)",
-      "          .execute(\"create table book (id bigint primary key, title varchar(200) not null)\"));",
       "      db.transaction(s -> {",
       "        s.unwrap(Handle.class).attach(BookDao.class).insert(1, \"Dune\");",
       "        return null;",
@@ -96,8 +95,10 @@ class JdbiUserAppTest {
         "META-INF/services/dev.reflex.orm.jdbi.JdbiConfigurer", "app.Db\n"));
   }
 
+  /** @return a new SQLite file with the book table, made by the contract's changelog as migrations would */
   private static String freshSqliteUrl() {
-    return "sqlite:///" + TestDatabases.tempDir().resolve("app-" + TestDatabases.suffix() + ".db");
+    return ContractSchema.migrated("sqlite:///" + TestDatabases.tempDir().resolve("app-" + TestDatabases.suffix()
+        + ".db"));
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.reflex.orm.mybatis;
 
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
-import dev.reflex.orm.testing.ProviderContract;
+import dev.reflex.orm.test.contract.ExtensionContract;
 import java.sql.Connection;
 import java.util.List;
 import org.apache.ibatis.session.Configuration;
@@ -10,7 +10,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /** The provider contract, kept by MyBatis through an annotation mapper, on the five databases. */
-class MyBatisProviderContractTest extends ProviderContract {
+class MyBatisProviderContractTest extends ExtensionContract {
   @Override
   protected String provider() {
     return MyBatisProvider.NAME;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reflex.orm.ProviderFailedException;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
+import dev.reflex.orm.test.contract.ContractSchema;
 import dev.reflex.orm.testing.TestDatabase;
 import dev.reflex.orm.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
@@ -30,9 +31,7 @@ class MyBatisProviderTest {
   private static ReflexDatabase open(boolean echo, MyBatisConfigurer... configurers) throws SQLException {
     ReflexDatabase db = ReflexDatabase.builder().url(TestDatabase.H2.freshUrl())
         .register(BookMapper.class, BookXmlMapper.class, Book.class).configure(configurers).echo(echo).build();
-    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("create table book (id bigint primary key, title varchar(200) not null)");
-    }
+    ContractSchema.migrate(db.dataSource());
     return db;
   }
 

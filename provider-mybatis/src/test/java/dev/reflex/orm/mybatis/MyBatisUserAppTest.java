@@ -2,6 +2,7 @@ package dev.reflex.orm.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reflex.orm.test.contract.ContractSchema;
 import dev.reflex.orm.testing.TestDatabases;
 import dev.reflex.orm.testing.UserApp;
 import java.util.Map;
@@ -69,18 +70,10 @@ class MyBatisUserAppTest {
       "package app;",
       "import app.model.Book;",
       "import dev.reflex.orm.ReflexDatabase;",
-      "import java.sql.Connection;",
-      "import java.sql.Statement;",
       "import org.apache.ibatis.session.SqlSession;",
       "public class Main {",
       "  public static void main(String[] args) throws Exception {",
       "    try (ReflexDatabase db = ReflexDatabase.builder().url(args[0]).register(BookMapper.class).build()) {",
-      "      db.transaction(s -> {",
-      "        try (Statement statement = s.unwrap(Connection.class).createStatement()) {",
-      "          statement.execute(\"create table book (id bigint primary key, title varchar(200) not null)\");",
-      "        }",
-      "        return null;",
-      "      });",
       "      db.transaction(s -> {",
       "        s.unwrap(SqlSession.class).getMapper(BookMapper.class).insert(1, \"Dune\");",
       "        return null;",
@@ -110,8 +103,10 @@ class MyBatisUserAppTest {
         "META-INF/services/dev.reflex.orm.mybatis.MyBatisConfigurer", "app.Db\n"));
   }
 
+  /** @return a new SQLite file with the book table, made by the contract's changelog as migrations would */
   private static String freshSqliteUrl() {
-    return "sqlite:///" + TestDatabases.tempDir().resolve("app-" + TestDatabases.suffix() + ".db");
+    return ContractSchema.migrated("sqlite:///" + TestDatabases.tempDir().resolve("app-" + TestDatabases.suffix()
+        + ".db"));
   }
 
   @Test

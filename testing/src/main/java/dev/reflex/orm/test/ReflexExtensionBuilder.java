@@ -22,6 +22,7 @@ public final class ReflexExtensionBuilder {
   private final List<Class<?>> types = new ArrayList<>();
   private final List<ReflexConfigurer> configurers = new ArrayList<>();
   private String provider;
+  private String url;
 
   ReflexExtensionBuilder() {}
 
@@ -70,9 +71,23 @@ public final class ReflexExtensionBuilder {
     return this;
   }
 
+  /**
+   * Chooses the database the tests run beside, in place of {@code REFLEX_TEST_DB_URL} and the embedded default:
+   * a server (its databases are made beside the one named), {@code h2:mem:}, {@code sqlite:///:memory:} (each
+   * class or test gets a database in memory) or any {@code sqlite:///} file URL (each gets a file of its own in
+   * a temporary folder). For a suite that runs on several databases, one nested class each.
+   *
+   * @param url a URL as {@code REFLEX_TEST_DB_URL} takes it, checked when the extension first runs
+   * @return this builder
+   */
+  public ReflexExtensionBuilder url(String url) {
+    this.url = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
   /** @return the extension */
   public ReflexExtension build() {
-    return new ReflexExtension(new TestSettings(isolation, changelog, types, configurers, provider));
+    return new ReflexExtension(new TestSettings(isolation, changelog, types, configurers, provider, url));
   }
 
   /** @return the settings of the {@link ReflexTest} on the test class, or on a class it is nested in */
@@ -86,10 +101,10 @@ public final class ReflexExtensionBuilder {
         }
         return new TestSettings(annotation.isolation(), annotation.changelog().isEmpty() ? null : annotation.changelog(),
             Arrays.asList(annotation.register()), configurers, annotation.provider().isEmpty() ? null
-            : annotation.provider());
+            : annotation.provider(), null);
       }
     }
-    return new TestSettings(Isolation.ROLLBACK, null, List.of(), List.of(), null);
+    return new TestSettings(Isolation.ROLLBACK, null, List.of(), List.of(), null, null);
   }
 
   private static ReflexConfigurer instantiate(Class<? extends ReflexConfigurer> type) {

@@ -8,6 +8,7 @@ import dev.reflex.orm.test.fixtures.FreshFixture;
 import dev.reflex.orm.test.fixtures.LeakingFixture;
 import dev.reflex.orm.test.fixtures.MissingChangelogFixture;
 import dev.reflex.orm.test.fixtures.RollbackFixture;
+import dev.reflex.orm.test.fixtures.UrlFixture;
 import dev.reflex.orm.test.internal.Templates;
 import dev.reflex.orm.testing.TestDatabase;
 import dev.reflex.orm.testing.TestDatabases;
@@ -66,6 +67,14 @@ class ExtensionTest {
   @EnumSource(value = TestDatabase.class, names = {"SQLITE_FILE", "POSTGRESQL"})
   void settingsChosenInCodeApply(TestDatabase database) {
     TestExecutionSummary summary = run(database, BuilderFixture.class);
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aUrlChosenInCodeWinsOverTheEnvironment() {
+    TestExecutionSummary summary = run(TestDatabase.H2, UrlFixture.class);
 
     assertThat(failures(summary)).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);

@@ -36,6 +36,11 @@ final class SqliteTemplate extends Template {
     }
   }
 
+  /** @return the migrated file */
+  Path file() {
+    return file;
+  }
+
   @Override
   public Copy copy() {
     String name = uniqueName("reflex_test");

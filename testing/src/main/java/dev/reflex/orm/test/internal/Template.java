@@ -36,7 +36,7 @@ public abstract class Template implements AutoCloseable {
     }
     switch (base.kind()) {
       case SQLITE:
-        return new SqliteTemplate(migrations);
+        return base.inMemory() ? new SqliteMemoryTemplate(migrations) : new SqliteTemplate(migrations);
       case H2:
         return new H2Template(base, migrations);
       case POSTGRESQL:

@@ -30,7 +30,8 @@ public final class Templates {
    * @return the template
    */
   public static Template forClass(TestSettings settings, ExtensionContext context) {
-    DatabaseUrl base = baseUrl();
+    DatabaseUrl base = settings.url() != null ? parse(settings.url(), "ReflexExtension.builder().url(...)")
+        : baseUrl();
     ClassLoader loader = context.getRequiredTestClass().getClassLoader();
     String key = (base == null ? "embedded" : base.jdbcUrl() + "|" + base.user()) + "|" + settings.changelog()
         + "|" + System.identityHashCode(loader);
@@ -54,6 +55,10 @@ public final class Templates {
     if (url == null || url.isBlank()) {
       return null;
     }
+    return parse(url, origin);
+  }
+
+  private static DatabaseUrl parse(String url, String origin) {
     try {
       return UrlParser.parse(url.strip());
     } catch (InvalidUrlException e) {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param types the application's classes to register
  * @param configurers the configurers to pass to the ORM
  * @param provider the provider's name, or {@code null} to let discovery choose
+ * @param url the database to run beside, or {@code null} for {@code REFLEX_TEST_DB_URL} or the embedded default
  */
 public record TestSettings(Isolation isolation, String changelog, List<Class<?>> types,
-    List<ReflexConfigurer> configurers, String provider) {
+    List<ReflexConfigurer> configurers, String provider, String url) {
   /**
    * Copies the lists, so the settings stay immutable.
    *
@@ -23,6 +24,7 @@ public record TestSettings(Isolation isolation, String changelog, List<Class<?>>
    * @param types the application's classes to register
    * @param configurers the configurers to pass to the ORM
    * @param provider the provider's name, or {@code null}
+   * @param url the database to run beside, or {@code null}
    */
   public TestSettings {
     types = List.copyOf(types);

@@ -1,4 +1,4 @@
-package dev.reflex.orm.test;
+package dev.reflex.orm.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +15,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user's tests in a JVM of their own, run by JUnit's launcher: as a named module that
- * {@code requires dev.reflex.orm.test} (no {@code --add-opens}, no {@code --add-modules}), and on the class path.
+ * reflex-orm-test as a JDBI user runs it: the user's tests in a JVM of their own, run by JUnit's launcher, as a
+ * named module that {@code requires dev.reflex.orm.test} (no {@code --add-opens}, no {@code --add-modules}), and
+ * on the class path. Here rather than in reflex-orm-test, whose own tests use no provider.
  */
-class ModulePathTest {
+class ExtensionModulePathTest {
   private static final String MODULE_INFO = String.join("\n",
       "module app {",
       "  requires dev.reflex.orm.test;",
@@ -58,6 +59,18 @@ class ModulePathTest {
       "    System.exit(listener.getSummary().getTotalFailureCount() == 0 ? 0 : 1);",
       "  }",
       "}");
+  private static final String CHANGELOG = String.join("\n",
+      "databaseChangeLog:",
+      "  - changeSet:",
+      "      id: 1-create-item",
+      "      author: reflex-test",
+      "      changes:",
+      "        - createTable:",
+      "            tableName: item",
+      "            columns:",
+      "              - column: {name: id, type: int, constraints: {primaryKey: true}}",
+      "              - column: {name: name, type: varchar(100)}",
+      "");
 
   @Test
   void usersTestsRunOnTheModulePath() {
@@ -83,17 +96,17 @@ class ModulePathTest {
   private static UserApp app() {
     UserApp app = new UserApp(Map.of("module-info.java", MODULE_INFO, "app/ItemTest.java", ITEM_TEST,
         "app/Main.java", MAIN));
-    try (var changelog = ModulePathTest.class.getResourceAsStream("/db/changelog/db.changelog-master.yaml")) {
+    try {
       Path target = app.dir().resolve("db/changelog/db.changelog-master.yaml");
       Files.createDirectories(target.getParent());
-      Files.copy(changelog, target);
+      Files.writeString(target, CHANGELOG);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return app;
   }
 
-  /** The extension's runtime path and the user's test-scope jars, each once. */
+  /** This provider's runtime path, and the extension's with the JUnit engine and launcher, each once. */
   private static List<Path> path() {
     Set<Path> path = new LinkedHashSet<>(UserApp.providerRuntimePath());
     try {

@@ -1,6 +1,7 @@
-package dev.reflex.orm;
+package dev.reflex.orm.test.contract;
 
-import dev.reflex.orm.testing.ProviderContract;
+import dev.reflex.orm.ReflexDatabase;
+import dev.reflex.orm.ReflexSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The provider contract, kept by the test-only JDBC provider: proves the contract suite itself. */
-class JdbcTestProviderContractTest extends ProviderContract {
+class JdbcTestProviderContractTest extends ExtensionContract {
   @Override
   protected String provider() {
     return "jdbc-test";
