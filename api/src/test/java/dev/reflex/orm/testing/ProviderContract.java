@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -65,6 +66,13 @@ public abstract class ProviderContract {
    * @return the title, or {@code null} when there is no such row
    */
   protected abstract String titleThroughOwnSession(ReflexDatabase db, long id);
+
+  @Nested
+  class LazyConnection extends LazyConnectionContract {
+    LazyConnection() {
+      super(provider(), registered(), nativeTypes().get(0));
+    }
+  }
 
   private ReflexDatabase open(TestDatabase database) throws SQLException {
     return open(database.freshUrl());
@@ -465,7 +473,8 @@ public abstract class ProviderContract {
       try (Connection writer = TestDatabases.connect(url); Statement statement = writer.createStatement()) {
         statement.execute("begin immediate");
         for (int i = 0; i < 6; i++) {
-          assertThatThrownBy(db::session).isInstanceOf(UnableToConnectException.class)
+          assertThatThrownBy(() -> db.transaction(s -> s.unwrap(Connection.class)))
+              .isInstanceOf(UnableToConnectException.class)
               .hasMessageContaining("No transaction could begin on")
               .hasMessageContaining("another writer")
               .hasMessageContaining("REFLEX_DB_POOL_TIMEOUT")
