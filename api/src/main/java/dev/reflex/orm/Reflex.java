@@ -44,7 +44,8 @@ public final class Reflex {
   }
 
   /**
-   * Opens a session on the default database.
+   * Opens a session on the default database; see {@link ReflexDatabase#session()}. Its first
+   * {@link ReflexSession#unwrap(Class)} takes the connection.
    *
    * @return the session; close it
    */

@@ -6,6 +6,7 @@ import dev.reflex.orm.internal.Resources;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class ReflexDatabase implements AutoCloseable {
   private final ResolvedSettings settings;
   private final Resources resources;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Function<RuntimeException, UnableToConnectException> unableToConnect = this::unableToConnect;
 
   private ReflexDatabase(ResolvedSettings settings) {
     this.settings = settings;
@@ -51,26 +53,30 @@ public final class ReflexDatabase implements AutoCloseable {
   }
 
   /**
-   * Opens a session: takes a connection from the pool and begins a transaction.
+   * Opens a session. It takes no connection yet: its first {@link ReflexSession#unwrap(Class)} takes one from the
+   * pool and begins a transaction, as the ORM's own session does at its first statement, so that sessions opened
+   * and not yet used never exhaust the pool. An exhausted pool fails that first {@code unwrap}, after the pool
+   * timeout, with the pool's state in the message.
    *
    * @return the session; close it, best with try-with-resources
-   * @throws UnableToConnectException when no connection is free within the pool timeout, or the database
-   *     cannot be reached
+   * @throws UnableToConnectException when a provider that takes its connection at once finds none free within the
+   *     pool timeout, or the database cannot be reached
    */
   public ReflexSession session() {
     checkOpen();
     try {
-      return new ReflexSession(resources.engine().openSession(), resources.engine(), provider());
+      return new ReflexSession(resources.engine().openSession(), resources.engine(), provider(), unableToConnect);
     } catch (ReflexException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw Failures.unableToConnect(e, settings.url(), settings.origin(), resources.pool());
+      throw unableToConnect(e);
     }
   }
 
   /**
    * Runs work in one transaction: commits and returns the work's value, or rolls back and rethrows any
-   * exception, including a failed commit. The connection goes back to the pool in every case.
+   * exception, including a failed commit. The connection, taken when the work first unwraps the session, goes back
+   * to the pool in every case.
    *
    * @param work the work
    * @param <T> what it returns
@@ -99,8 +105,12 @@ public final class ReflexDatabase implements AutoCloseable {
         throw new SQLException("the connection did not answer a validity check within 5 s");
       }
     } catch (SQLException | RuntimeException e) {
-      throw Failures.unableToConnect(e, settings.url(), settings.origin(), resources.pool());
+      throw unableToConnect(e);
     }
+  }
+
+  private UnableToConnectException unableToConnect(Exception failure) {
+    return Failures.unableToConnect(failure, settings.url(), settings.origin(), resources.pool());
   }
 
   /**

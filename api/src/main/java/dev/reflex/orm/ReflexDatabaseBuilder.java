@@ -113,8 +113,8 @@ public final class ReflexDatabaseBuilder {
   }
 
   /**
-   * Sets how long {@link ReflexDatabase#session()} waits for a free connection (default 30 s, or
-   * {@code REFLEX_DB_POOL_TIMEOUT}).
+   * Sets how long a session's first {@link ReflexSession#unwrap(Class)}, where it takes its connection, waits for a
+   * free one (default 30 s, or {@code REFLEX_DB_POOL_TIMEOUT}).
    *
    * @param timeout from 250 ms to one hour
    * @return this builder

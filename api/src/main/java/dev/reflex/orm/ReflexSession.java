@@ -4,6 +4,7 @@ import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
+import java.util.function.Function;
 
 /**
  * One unit of work on one pooled connection, always inside a transaction, handing out the ORM's own
@@ -11,11 +12,15 @@ import dev.reflex.orm.spi.ProviderSession;
  *
  * <pre>{@code
  * try (ReflexSession session = Reflex.session()) {
- *   Session hibernate = session.unwrap(Session.class);
+ *   Session hibernate = session.unwrap(Session.class); // the connection is taken from the pool here
  *   hibernate.persist(new Book("Dune"));
  *   session.commit();
  * } // not committed? rolled back here; the connection goes back to the pool either way
  * }</pre>
+ *
+ * <p>A session takes its connection at its first {@link #unwrap(Class)}, as the ORM's own session takes its connection
+ * at its first statement, and holds it until {@link #close()}: a session opened and never used does not touch the
+ * pool, and its commit, rollback and close do nothing.
  *
  * <p>Not thread-safe: use a session from one thread at a time, and open one per unit of work.
  */
@@ -23,22 +28,28 @@ public final class ReflexSession implements AutoCloseable {
   private final ProviderSession delegate;
   private final ProviderEngine engine;
   private final String provider;
+  private final Function<RuntimeException, UnableToConnectException> unableToConnect;
   private boolean closed;
 
-  ReflexSession(ProviderSession delegate, ProviderEngine engine, String provider) {
+  ReflexSession(ProviderSession delegate, ProviderEngine engine, String provider,
+      Function<RuntimeException, UnableToConnectException> unableToConnect) {
     this.delegate = delegate;
     this.engine = engine;
     this.provider = provider;
+    this.unableToConnect = unableToConnect;
   }
 
   /**
    * Returns the ORM's own object: the Hibernate {@code Session}, {@code EntityManager} or
    * {@code SessionFactory}; the MyBatis {@code SqlSession}; the JDBI {@code Handle} or {@code Jdbi}; or the
-   * {@code java.sql.Connection} of this session.
+   * {@code java.sql.Connection} of this session. The first call takes the session's connection from the pool and
+   * begins its transaction.
    *
    * @param type the type wanted
    * @param <T> that type
    * @return the object, bound to this session's connection and transaction
+   * @throws UnableToConnectException when no connection is free within the pool timeout (the message shows the
+   *     pool's state), or the database cannot be reached; the session holds nothing then, and may be tried again
    * @throws ReflexException when the session is closed or this provider has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
@@ -46,6 +57,7 @@ public final class ReflexSession implements AutoCloseable {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
+    connect();
     T own = delegate.unwrap(type);
     if (own == null) {
       own = engine.unwrap(type);
@@ -58,7 +70,8 @@ public final class ReflexSession implements AutoCloseable {
   }
 
   /**
-   * Flushes what the ORM holds and commits; the session goes on in a new transaction.
+   * Flushes what the ORM holds and commits; the session goes on in a new transaction. A session that holds no
+   * connection (nothing was unwrapped from it) has nothing to commit: the call succeeds without a round trip.
    *
    * <p>When the commit fails, the session rolls back and goes on in a new transaction. If the connection was lost,
    * the session's next use takes a fresh one from the pool: objects unwrapped before from the lost connection (a
@@ -86,7 +99,7 @@ public final class ReflexSession implements AutoCloseable {
   /**
    * Rolls back the work since the last commit and discards what the ORM holds; the session goes on in a new
    * transaction. A lost connection is handed back to the pool instead, and the session's next use takes a fresh
-   * one (then unwrap the ORM's objects again).
+   * one (then unwrap the ORM's objects again). A session that holds no connection has nothing to roll back.
    */
   public void rollback() {
     checkOpen();
@@ -104,8 +117,8 @@ public final class ReflexSession implements AutoCloseable {
   }
 
   /**
-   * Rolls back what is not committed and returns the connection to the pool. Idempotent: a second call
-   * does nothing.
+   * Rolls back what is not committed and returns the connection to the pool, if the session took one. Idempotent: a
+   * second call does nothing.
    */
   @Override
   public void close() {
@@ -118,6 +131,16 @@ public final class ReflexSession implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new ReflexException("Closing the " + provider + " session failed: " + Failures.rootMessage(e)
           + "; its work was not committed", e);
+    }
+  }
+
+  private void connect() {
+    try {
+      delegate.connect();
+    } catch (ReflexException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw unableToConnect.apply(e);
     }
   }
 

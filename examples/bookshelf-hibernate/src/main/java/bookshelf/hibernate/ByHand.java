@@ -27,7 +27,7 @@ public final class ByHand {
         .configure((HibernateConfigurer) cfg -> cfg                 // Hibernate's own Configuration, before the
             .setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, 50)) // SessionFactory is built
         .build()) {
-      try (ReflexSession session = db.session()) {                  // a pooled connection, inside a transaction
+      try (ReflexSession session = db.session()) {                  // its first unwrap takes a pooled connection
         Session hibernate = session.unwrap(Session.class);
         hibernate.persist(new Book("Dune", "hibernate"));
         session.commit();                                           // the session goes on in a new transaction

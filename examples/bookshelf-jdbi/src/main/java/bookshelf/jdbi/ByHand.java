@@ -25,7 +25,7 @@ public final class ByHand {
         .configure((JdbiConfigurer) jdbi ->                         // the Jdbi itself, before its first use
             jdbi.define("shelf", "book"))
         .build()) {
-      try (ReflexSession session = db.session()) {                  // a pooled connection, inside a transaction
+      try (ReflexSession session = db.session()) {                  // its first unwrap takes a pooled connection
         Shelf shelf = session.unwrap(Handle.class).attach(Shelf.class);   // SqlObjects need no registration
         shelf.insert("Ulysses", "jdbi");
         session.commit();                                           // the handle goes on in a new transaction

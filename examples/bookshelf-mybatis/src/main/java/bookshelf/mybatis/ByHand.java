@@ -26,7 +26,7 @@ public final class ByHand {
         .configure((MyBatisConfigurer) configuration ->               // MyBatis' own Configuration, before the
             configuration.setMapUnderscoreToCamelCase(true))          // mappers are added
         .build()) {
-      try (ReflexSession session = db.session()) {                    // a pooled connection, inside a transaction
+      try (ReflexSession session = db.session()) {                    // its first unwrap takes a pooled connection
         BookMapper books = session.unwrap(SqlSession.class).getMapper(BookMapper.class);
         books.insert("Emma", "mybatis");
         session.commit();                                             // the session goes on in a new transaction

@@ -8,11 +8,11 @@ package dev.reflex.orm.spi;
  */
 public interface ProviderEngine extends AutoCloseable {
   /**
-   * Opens the ORM's own session on a connection from the context's data source, inside a new transaction
-   * (auto-commit off).
+   * Opens the ORM's own session, best without a connection yet: {@link ProviderSession#connect()} takes one from the
+   * context's data source and begins a transaction (auto-commit off) when the session is first used.
    *
    * @return the session; the caller closes it
-   * @throws RuntimeException when no connection can be had or the ORM refuses; reflex-orm wraps it
+   * @throws RuntimeException when the ORM refuses, or a provider that connects at once cannot; reflex-orm wraps it
    */
   ProviderSession openSession();
 

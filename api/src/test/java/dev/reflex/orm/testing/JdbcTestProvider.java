@@ -41,24 +41,23 @@ public final class JdbcTestProvider implements ReflexProvider {
   private static final class Session implements ProviderSession {
     private final Transactions transactions;
     private final boolean poolRollsBackOnClose;
-    /** {@code null} after a lost connection was released, until the next use. */
+    /** {@code null} until the first use, and after a lost connection was released until the next. */
     private Connection connection;
 
     Session(Transactions transactions, boolean poolRollsBackOnClose) {
       this.transactions = transactions;
       this.poolRollsBackOnClose = poolRollsBackOnClose;
-      connect();
     }
 
-    private void connect() {
-      run(() -> connection = transactions.open());
+    @Override
+    public void connect() {
+      if (connection == null) {
+        run(() -> connection = transactions.open());
+      }
     }
 
     @Override
     public <T> T unwrap(Class<T> type) {
-      if (type == Connection.class && connection == null) {
-        connect();
-      }
       return type == Connection.class ? type.cast(connection) : null;
     }
 

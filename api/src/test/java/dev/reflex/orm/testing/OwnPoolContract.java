@@ -89,7 +89,8 @@ public abstract class OwnPoolContract extends ProviderContract {
       try (Connection writer = TestDatabases.connect(url); Statement statement = writer.createStatement()) {
         statement.execute("begin immediate");
         for (int i = 0; i < 6; i++) {
-          assertThatThrownBy(db::session).isInstanceOf(UnableToConnectException.class)
+          assertThatThrownBy(() -> db.transaction(s -> s.unwrap(Connection.class)))
+              .isInstanceOf(UnableToConnectException.class)
               .hasMessageContaining("No transaction could begin on")
               .hasMessageContaining("another writer")
               .hasMessageContaining("REFLEX_DB_POOL_TIMEOUT")

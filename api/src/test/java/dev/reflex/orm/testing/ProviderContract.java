@@ -5,6 +5,7 @@ import dev.reflex.orm.ReflexDatabaseBuilder;
 import dev.reflex.orm.ReflexSession;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The one transaction contract every provider keeps, on every database. A provider's test says how its ORM reads
@@ -52,6 +53,14 @@ public abstract class ProviderContract {
    * @return the title, or {@code null} when there is no such row
    */
   protected abstract String titleThroughOwnSession(ReflexDatabase db, long id);
+
+  /** A session takes its connection at its first unwrap: {@link LazyConnectionContract}, on its own pools. */
+  @Nested
+  class LazyConnection extends LazyConnectionContract {
+    LazyConnection() {
+      super(provider(), registered(), nativeTypes().get(0));
+    }
+  }
 
   /**
    * Creates the {@code book} table in an empty database, with the contract's changelog (the API's own tests cannot

@@ -142,7 +142,10 @@ class FaultTest {
     try (ReflexDatabase db = ReflexDatabase.builder().url(TestDatabase.POSTGRESQL.freshUrl()).provider(PROVIDER)
         .poolSize(2).poolTimeout(Duration.ofMillis(500)).build()) {
       try (ReflexSession first = db.session(); ReflexSession second = db.session()) {
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(db::session)
+        first.unwrap(Connection.class); // a session takes its connection at its first unwrap
+        second.unwrap(Connection.class);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+            () -> db.transaction(s -> s.unwrap(Connection.class)))
             .isInstanceOf(UnableToConnectException.class)
             .hasMessageStartingWith("No database connection free within 500 ms (pool reflex-")
             .hasMessageContaining("total=2, active=2, idle=0, waiting=0, maximum 2")

@@ -36,6 +36,7 @@ class PoolConfigurerAppTest {
       "  public static void main(String[] args) throws Exception {",
       "    try (ReflexDatabase db = ReflexDatabase.builder().configure(new Passed()).build()) {",
       "      try (ReflexSession session = db.session()) {",
+      "        session.unwrap(java.sql.Connection.class); // the session takes its connection at its first unwrap",
       "        Thread.sleep(3500); // held past the threshold: HikariCP reports the leak",
       "      }",
       "      System.out.println(\"pool leakDetectionThreshold=\"",

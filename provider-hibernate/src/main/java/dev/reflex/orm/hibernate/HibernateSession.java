@@ -15,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Hibernate {@link Session} on one pooled connection, always inside a Hibernate transaction.
+ * One Hibernate {@link Session} on one pooled connection, always inside a Hibernate transaction once used. The
+ * {@code Session} opens at once, without a connection; the first use ({@link #connect()}) takes the connection and
+ * begins the transaction. Until then commit and rollback have nothing to do, and close only closes the
+ * {@code Session}: a session never used does not touch the pool.
  *
  * <p>On a pool that rolls back on close, the connection comes with auto-commit off ({@link PooledConnections}), to
  * this session and to the application's own Hibernate sessions alike: Hibernate then neither turns it off at each
@@ -35,26 +38,39 @@ final class HibernateSession implements ProviderSession {
 
   private final Session session;
   private final boolean poolRollsBackOnClose;
+  private boolean used;
 
   private HibernateSession(Session session, boolean poolRollsBackOnClose) {
     this.session = session;
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
-  /**
-   * Opens a session, takes its connection from the pool, so that an exhausted pool fails here rather than at the
-   * first statement, and begins its first transaction.
-   */
+  /** Opens a session without a connection: Hibernate takes none before it needs one. */
   static HibernateSession open(SessionFactory factory, boolean poolRollsBackOnClose) {
-    Session session = factory.openSession();
-    HibernateSession opened = new HibernateSession(session, poolRollsBackOnClose);
+    return new HibernateSession(factory.openSession(), poolRollsBackOnClose);
+  }
+
+  /**
+   * At the first use, takes the connection from the pool, so that an exhausted pool fails here, in one line, rather
+   * than at the application's first statement, and begins the first transaction. A connection whose begin fails is
+   * handed back at once. After a lost connection was handed back, takes a fresh one.
+   */
+  @Override
+  public void connect() {
+    if (used) {
+      LogicalConnectionImplementor logical = logicalConnection();
+      if (!logical.isPhysicallyConnected()) {
+        logical.getPhysicalConnection();
+      }
+      return;
+    }
     try {
-      opened.logicalConnection().getPhysicalConnection();
+      logicalConnection().getPhysicalConnection();
       session.getTransaction().begin();
     } catch (RuntimeException e) {
-      throw Release.after(e, session::close);
+      throw Release.after(e, this::release);
     }
-    return opened;
+    used = true;
   }
 
   /** Hands out the {@code Session} (also the {@code EntityManager}) or its own JDBC connection. */
@@ -80,6 +96,9 @@ final class HibernateSession implements ProviderSession {
    */
   @Override
   public void commit() {
+    if (!used) {
+      return; // never used: nothing to commit, and no connection to take for it
+    }
     Transaction transaction = session.getTransaction();
     if (!transaction.isActive()) {
       begin(transaction);
@@ -111,6 +130,9 @@ final class HibernateSession implements ProviderSession {
    */
   @Override
   public void rollback() {
+    if (!used) {
+      return;
+    }
     Transaction transaction = session.getTransaction();
     boolean lost = connectionLost();
     RuntimeException failure = null;
@@ -144,7 +166,7 @@ final class HibernateSession implements ProviderSession {
   }
 
   private void rollbackUnlessThePoolDoes() {
-    if (poolRollsBackOnClose) {
+    if (poolRollsBackOnClose || !used) {
       return;
     }
     Transaction transaction = session.getTransaction();

@@ -24,15 +24,16 @@ final class JdbiEngine implements ProviderEngine {
     this.sessionConnections = sessionConnections;
   }
 
+  /** Opens a session that holds nothing yet: its first use opens the handle ({@link #openHandle()}). */
+  @Override
+  public ProviderSession openSession() {
+    return new JdbiSession(this::openHandle, sessionConnections != null);
+  }
+
   /**
    * Opens a handle inside a transaction: on a pool that rolls back on close, one whose connection has
    * auto-commit off from the start; otherwise one on which JDBI has begun a transaction.
    */
-  @Override
-  public ProviderSession openSession() {
-    return new JdbiSession(openHandle(), this::openHandle, sessionConnections != null);
-  }
-
   private Handle openHandle() {
     if (sessionConnections != null) {
       return sessionConnections.openSession(jdbi);

@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JDBI {@link Handle} on one pooled connection, always inside a transaction. On a pool that rolls back on
- * close, the connection has auto-commit off for the life of the session, so each commit or rollback is followed
- * by the next transaction without a word to JDBI; otherwise {@link #commit()} and {@link #rollback()} begin the
- * next one through JDBI at once.
+ * One JDBI {@link Handle} on one pooled connection, always inside a transaction. The handle and its connection are
+ * opened at the first use ({@link #connect()}), not before: a session never used holds nothing. On a pool that rolls
+ * back on close, the connection has auto-commit off for the life of the session, so each commit or rollback is
+ * followed by the next transaction without a word to JDBI; otherwise {@link #commit()} and {@link #rollback()} begin
+ * the next one through JDBI at once.
  *
  * <p>A handle keeps one connection for life: when that connection is lost, {@link #rollback()} closes the handle,
  * which hands the connection back to the pool to be discarded, and the next use of the session opens another on a
@@ -27,25 +28,27 @@ final class JdbiSession implements ProviderSession {
 
   private final Supplier<Handle> opener;
   private final boolean poolRollsBackOnClose;
-  /** {@code null} after a lost connection was released, until the next use. */
+  /** {@code null} until the first use, and after a lost connection was released until the next. */
   private Handle handle;
 
   /**
-   * @param handle the handle, inside its first transaction
-   * @param opener opens another such handle, after a lost connection
+   * @param opener opens a handle inside a transaction: at the first use, and after a lost connection
    * @param poolRollsBackOnClose whether the pool rolls back on close
    */
-  JdbiSession(Handle handle, Supplier<Handle> opener, boolean poolRollsBackOnClose) {
-    this.handle = handle;
+  JdbiSession(Supplier<Handle> opener, boolean poolRollsBackOnClose) {
     this.opener = opener;
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) {
-    if (handle == null && (type.isAssignableFrom(Handle.class) || type == Connection.class)) {
+  public void connect() {
+    if (handle == null) {
       handle = opener.get();
     }
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) {
     if (type.isInstance(handle)) {
       return type.cast(handle);
     }
@@ -58,7 +61,7 @@ final class JdbiSession implements ProviderSession {
   @Override
   public void commit() {
     if (handle == null) {
-      return; // nothing ran since the lost connection was released
+      return; // nothing ran: the session was never used, or not since a lost connection was released
     }
     LostConnections.commit(handle.getConnection(), handle::commit);
     if (!poolRollsBackOnClose) {
@@ -96,7 +99,7 @@ final class JdbiSession implements ProviderSession {
   @Override
   public void close() {
     if (handle == null) {
-      return; // a lost connection was released, and none taken since
+      return; // never used, or a lost connection was released and none taken since
     }
     Release.all(this::rollbackUnlessThePoolDoes, handle::close);
   }

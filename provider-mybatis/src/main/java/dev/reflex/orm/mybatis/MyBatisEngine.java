@@ -20,16 +20,17 @@ final class MyBatisEngine implements ProviderEngine {
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
+  /** Opens a session that holds nothing yet: its first use opens the {@code SqlSession}. */
   @Override
   public ProviderSession openSession() {
-    return new MyBatisSession(openSqlSession(), this::openSqlSession, poolRollsBackOnClose);
+    return new MyBatisSession(this::openSqlSession, poolRollsBackOnClose);
   }
 
   private SqlSession openSqlSession() {
     SqlSession session = factory.openSession(false);
     try {
-      // MyBatis takes its connection lazily; take it now, so that an exhausted pool fails here, at
-      // ReflexDatabase.session(), and the session sits in its transaction from the start
+      // MyBatis takes its connection at its first statement; take it now, so that an exhausted pool fails at
+      // ReflexSession.unwrap in one line, before the application holds a SqlSession without a connection
       session.getConnection();
     } catch (RuntimeException e) {
       throw Release.after(e, session::close);

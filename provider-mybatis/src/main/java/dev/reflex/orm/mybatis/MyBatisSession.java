@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One MyBatis {@link SqlSession} on one pooled connection, with auto-commit off.
+ * One MyBatis {@link SqlSession} on one pooled connection, with auto-commit off. The {@code SqlSession} and its
+ * connection are opened at the first use ({@link #connect()}), not before: a session never used holds nothing.
  *
  * <p>An {@code SqlSession} keeps one connection for life: when that connection is lost, {@link #rollback()} closes
  * it, which hands the connection back to the pool to be discarded, and the next use of the session opens another on
@@ -24,25 +25,27 @@ final class MyBatisSession implements ProviderSession {
 
   private final Supplier<SqlSession> opener;
   private final boolean poolRollsBackOnClose;
-  /** {@code null} after a lost connection was released, until the next use. */
+  /** {@code null} until the first use, and after a lost connection was released until the next. */
   private SqlSession session;
 
   /**
-   * @param session the session, holding its connection
-   * @param opener opens another such session, after a lost connection
+   * @param opener opens an {@code SqlSession} holding its connection: at the first use, and after a lost connection
    * @param poolRollsBackOnClose whether the pool rolls back on close
    */
-  MyBatisSession(SqlSession session, Supplier<SqlSession> opener, boolean poolRollsBackOnClose) {
-    this.session = session;
+  MyBatisSession(Supplier<SqlSession> opener, boolean poolRollsBackOnClose) {
     this.opener = opener;
     this.poolRollsBackOnClose = poolRollsBackOnClose;
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) {
-    if (session == null && (type.isAssignableFrom(SqlSession.class) || type == Connection.class)) {
+  public void connect() {
+    if (session == null) {
       session = opener.get();
     }
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) {
     if (type.isInstance(session)) {
       return type.cast(session);
     }
@@ -60,7 +63,7 @@ final class MyBatisSession implements ProviderSession {
   @Override
   public void commit() {
     if (session == null) {
-      return; // nothing ran since the lost connection was released
+      return; // nothing ran: the session was never used, or not since a lost connection was released
     }
     session.flushStatements();
     LostConnections.commit(session.getConnection(), () -> session.commit(true));
@@ -99,7 +102,7 @@ final class MyBatisSession implements ProviderSession {
   @Override
   public void close() {
     if (session == null) {
-      return; // a lost connection was released, and none taken since
+      return; // never used, or a lost connection was released and none taken since
     }
     Release.all(this::rollbackUnlessThePoolDoes, session::close);
   }

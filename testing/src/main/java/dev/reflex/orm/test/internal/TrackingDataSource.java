@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /**
  * The data source the ORM of a test class is built on: it lends connections of the current {@link Copy}'s
  * pool, so that one ORM bootstrap serves every database of the class, and records where each connection was
- * taken (every provider takes its connection when a session opens), so that a leak names its place.
+ * taken (a session takes its connection at its first unwrap), so that a leak names its place.
  *
  * <p>Thread-safe.
  */
@@ -41,7 +41,7 @@ public final class TrackingDataSource implements DataSource {
   @Override
   public Connection getConnection() throws SQLException {
     Connection connection = pool.getConnection();
-    lent.put(connection, new Throwable("the session was opened here"));
+    lent.put(connection, new Throwable("the session took its connection here"));
     return connection;
   }
 
