@@ -57,7 +57,7 @@ class SecretCanaryTest {
         "postgresql://app:" + CANARY,
         "jdbc:oracle:thin:app/" + CANARY + "@db:1521/xe",
         "jdbc:postgresql://app:" + CANARY + "@127.0.0.1:1/db",
-        "jdbc:postgresql://postgres:" + CANARY + "@127.0.0.1:5432/test",
+        "jdbc:postgresql://postgres:" + CANARY + "@127.0.0.1:5432/missing_" + TestDatabases.suffix(),
         // MariaDB's driver reads user:password@ as a host and a port, and says "Incorrect port value : <password>@..."
         "jdbc:mariadb://root:" + CANARY + "@127.0.0.1:3306/test",
         "jdbc:h2:mem:x;PASSWORD=" + CANARY + ";IFEXISTS=TRUE",

@@ -27,7 +27,7 @@ public final class DatabaseUrl {
     this.masked = masked;
   }
 
-  /** @return the JDBC URL; holds no credentials unless the user wrote them into a {@code jdbc:} URL */
+  /** @return the JDBC URL; holds no credentials but {@code password=} parameters the user wrote into it */
   public String jdbcUrl() {
     return jdbcUrl;
   }

@@ -41,7 +41,7 @@ public final class UrlParser {
     String text = url.strip();
     String masked = Secrets.mask(text);
     if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
-      return new DatabaseUrl(text, null, null, DatabaseKind.ofJdbcUrl(text), masked);
+      return JdbcCredentials.parse(text, masked);
     }
     int colon = text.indexOf(':');
     if (colon <= 0 || !text.startsWith("//", colon + 1)) {

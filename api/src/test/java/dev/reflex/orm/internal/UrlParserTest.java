@@ -89,6 +89,11 @@ class UrlParserTest {
       mariadb://app@db/app?haMode=sequential               | jdbc:mariadb:sequential://db:3306/app         | app   | -          | MARIADB
       jdbc:postgresql://db/app?user=app                    | jdbc:postgresql://db/app?user=app             | -     | -          | POSTGRESQL
       jdbc:h2:mem:test;DB_CLOSE_DELAY=-1                   | jdbc:h2:mem:test;DB_CLOSE_DELAY=-1            | -     | -          | H2
+      jdbc:h2:mem:x;USER=sa;PASSWORD=pw;MODE=MySQL         | jdbc:h2:mem:x;USER=sa;MODE=MySQL              | -     | pw         | H2
+      jdbc:h2:mem:x;password=pw                            | jdbc:h2:mem:x                                 | -     | pw         | H2
+      jdbc:postgresql://app:p%40w@db:5432/app?ssl=true     | jdbc:postgresql://db:5432/app?ssl=true        | app   | p@w        | POSTGRESQL
+      jdbc:mariadb://root@db/app                           | jdbc:mariadb://db/app                         | root  | -          | MARIADB
+      jdbc:postgresql://db/app?application_name=ops@h1     | jdbc:postgresql://db/app?application_name=ops@h1 | -  | -          | POSTGRESQL
       jdbc:sqlite:app.db                                   | jdbc:sqlite:app.db                            | -     | -          | SQLITE
       JDBC:mariadb://db/app                                | JDBC:mariadb://db/app                         | -     | -          | MARIADB
       jdbc:oracle:thin:@db:1521/app                        | jdbc:oracle:thin:@db:1521/app                 | -     | -          | OTHER
