@@ -75,9 +75,8 @@ final class Authority {
     String user = null;
     String password = null;
     if (credentials != null) {
-      int colon = credentials.indexOf(':');
-      user = UrlParser.decode(colon < 0 ? credentials : credentials.substring(0, colon), "user name", masked);
-      password = colon < 0 ? null : UrlParser.decode(credentials.substring(colon + 1), "password", masked);
+      user = user(credentials, masked);
+      password = password(credentials, masked);
     }
     List<String> hosts = new ArrayList<>();
     // libpq's multi-host form, which the PostgreSQL and MariaDB drivers share: host1:port1,host2:port2
@@ -89,6 +88,18 @@ final class Authority {
       hosts.add(hostAndPort(one, masked, defaultPort, credentials != null));
     }
     return new Authority(user, password, List.copyOf(hosts), database);
+  }
+
+  /** @return the user of {@code user[:password]}, percent-decoded */
+  static String user(String credentials, String masked) {
+    int colon = credentials.indexOf(':');
+    return UrlParser.decode(colon < 0 ? credentials : credentials.substring(0, colon), "user name", masked);
+  }
+
+  /** @return the password of {@code user[:password]}, percent-decoded, or {@code null} when there is none */
+  static String password(String credentials, String masked) {
+    int colon = credentials.indexOf(':');
+    return colon < 0 ? null : UrlParser.decode(credentials.substring(colon + 1), "password", masked);
   }
 
   private static String hostAndPort(String hostPort, String masked, int defaultPort, boolean credentials) {

@@ -36,19 +36,14 @@ final class JdbcCredentials {
     if (scheme < 0 || text.toLowerCase(Locale.ROOT).startsWith("jdbc:oracle:")) {
       return new DatabaseUrl(text, null, null, kind, masked);
     }
+    // where the credentials end is Authority's rule, the one Secrets masks by: what is masked is what is taken out
     int start = scheme + 3;
-    int end = start;
-    while (end < text.length() && "/?;#".indexOf(text.charAt(end)) < 0) {
-      end++;
-    }
-    int at = text.lastIndexOf('@', end - 1);
-    if (at < start) {
+    int at = Authority.credentialsEnd(text.substring(start));
+    if (at < 0) {
       return new DatabaseUrl(text, null, null, kind, masked);
     }
-    String credentials = text.substring(start, at);
-    int colon = credentials.indexOf(':');
-    String user = UrlParser.decode(colon < 0 ? credentials : credentials.substring(0, colon), "user name", masked);
-    String password = colon < 0 ? null : UrlParser.decode(credentials.substring(colon + 1), "password", masked);
-    return new DatabaseUrl(text.substring(0, start) + text.substring(at + 1), user, password, kind, masked);
+    String credentials = text.substring(start, start + at);
+    return new DatabaseUrl(text.substring(0, start) + text.substring(start + at + 1),
+        Authority.user(credentials, masked), Authority.password(credentials, masked), kind, masked);
   }
 }

@@ -93,6 +93,7 @@ class UrlParserTest {
       jdbc:h2:mem:x;password=pw                            | jdbc:h2:mem:x                                 | -     | pw         | H2
       jdbc:postgresql://app:p%40w@db:5432/app?ssl=true     | jdbc:postgresql://db:5432/app?ssl=true        | app   | p@w        | POSTGRESQL
       jdbc:mariadb://root@db/app                           | jdbc:mariadb://db/app                         | root  | -          | MARIADB
+      jdbc:postgresql://app:pa/ss@db/app                   | jdbc:postgresql://db/app                      | app   | pa/ss      | POSTGRESQL
       jdbc:postgresql://db/app?application_name=ops@h1     | jdbc:postgresql://db/app?application_name=ops@h1 | -  | -          | POSTGRESQL
       jdbc:sqlite:app.db                                   | jdbc:sqlite:app.db                            | -     | -          | SQLITE
       JDBC:mariadb://db/app                                | JDBC:mariadb://db/app                         | -     | -          | MARIADB
