@@ -2,7 +2,6 @@ package dev.reflex.orm.test.internal;
 
 import dev.reflex.db.Migrations;
 import dev.reflex.orm.internal.DatabaseUrl;
-import dev.reflex.orm.internal.Drivers;
 import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.UrlParser;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 /**
  * On H2: a database migrated once in memory and written out as a script ({@code SCRIPT TO}), and for each
@@ -32,7 +30,7 @@ final class H2Template extends Template {
       throw new UncheckedIOException("Unable to create a temporary file for the H2 template: " + e, e);
     }
     DatabaseUrl template = UrlParser.parse("jdbc:h2:mem:" + uniqueName("reflex_template") + settings);
-    try (Connection keeper = connect(template)) {
+    try (Connection keeper = keeper(template)) {
       migrate(template, template.jdbcUrl(), migrations);
       run(keeper, "SCRIPT TO '" + script + "'");
     } catch (SQLException e) {
@@ -44,39 +42,13 @@ final class H2Template extends Template {
   @Override
   public Copy copy() {
     String name = uniqueName("reflex_test");
-    DatabaseUrl url = UrlParser.parse("jdbc:h2:mem:" + name + settings);
-    // an in-memory database lives as long as a connection to it: this one, until the copy is closed
-    Connection keeper = connect(url);
-    try {
-      run(keeper, "RUNSCRIPT FROM '" + script + "'");
-      return new Copy(name, pool(url, url.jdbcUrl()), () -> close(keeper));
-    } catch (SQLException | RuntimeException e) {
-      close(keeper);
-      throw new IllegalStateException("Unable to load the H2 template into " + name + ": "
-          + Failures.rootMessage(e), e);
-    }
-  }
-
-  private static Connection connect(DatabaseUrl url) {
-    try {
-      return Drivers.forUrl(url.jdbcUrl(), url.masked()).connect(url.jdbcUrl(), new Properties());
-    } catch (SQLException e) {
-      throw new IllegalStateException("Unable to open the H2 database " + url.masked() + ": "
-          + Failures.rootMessage(e), e);
-    }
+    return inMemory(name, UrlParser.parse("jdbc:h2:mem:" + name + settings), "RUNSCRIPT FROM '" + script + "'",
+        "Unable to load the H2 template into " + name);
   }
 
   private static void run(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    }
-  }
-
-  private static void close(Connection keeper) {
-    try {
-      keeper.close();
-    } catch (SQLException e) {
-      // the database goes with its last connection either way
     }
   }
 

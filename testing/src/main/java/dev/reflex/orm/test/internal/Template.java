@@ -3,8 +3,14 @@ package dev.reflex.orm.test.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.db.Migrations;
 import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.internal.Drivers;
+import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.Pools;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -65,6 +71,47 @@ public abstract class Template implements AutoCloseable {
   /** @return a pool on the JDBC URL, with the credentials and settings of the URL it was made from */
   static HikariDataSource pool(DatabaseUrl base, String jdbcUrl) {
     return new HikariDataSource(Pools.config(base, jdbcUrl, POOL_SIZE, POOL_TIMEOUT));
+  }
+
+  /**
+   * Makes a copy in memory: a database that lives as long as one connection to it (the keeper, closed with the
+   * copy), filled by one statement on that connection.
+   *
+   * @param name the copy's name
+   * @param url its URL
+   * @param fill the statement that fills it from the template
+   * @param failure what a failure says before its cause
+   * @return the copy, with its pool started
+   */
+  static Copy inMemory(String name, DatabaseUrl url, String fill, String failure) {
+    Connection keeper = keeper(url);
+    try {
+      try (Statement statement = keeper.createStatement()) {
+        statement.execute(fill);
+      }
+      return new Copy(name, pool(url, url.jdbcUrl()), () -> close(keeper));
+    } catch (SQLException | RuntimeException e) {
+      close(keeper);
+      throw new IllegalStateException(failure + ": " + Failures.rootMessage(e), e);
+    }
+  }
+
+  /** @return a connection to an in-memory database, which lives as long as a connection to it is open */
+  static Connection keeper(DatabaseUrl url) {
+    try {
+      return Drivers.forUrl(url.jdbcUrl(), url.masked()).connect(url.jdbcUrl(), new Properties());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Unable to open the in-memory database " + url.masked() + ": "
+          + Failures.rootMessage(e), e);
+    }
+  }
+
+  private static void close(Connection keeper) {
+    try {
+      keeper.close();
+    } catch (SQLException e) {
+      // the database goes with its last connection either way
+    }
   }
 
   /**
