@@ -35,6 +35,11 @@ final class Fixture {
     return url != null ? url : "postgresql://postgres@127.0.0.1:5432/test";
   }
 
+  /** Keeps Liquibase's INFO lines (a dozen a migration) out of JMH's output. */
+  static void quietLiquibase() {
+    LIQUIBASE.setLevel(Level.WARNING);
+  }
+
   static ReflexDatabase open(String provider, String database, int poolSize) throws SQLException {
     ReflexDatabase db = ReflexDatabase.builder().url(url(database)).provider(provider).poolSize(poolSize)
         .register(Book.class, BookMapper.class).build();
@@ -45,7 +50,7 @@ final class Fixture {
       statement.execute("drop table if exists databasechangelog");
       statement.execute("drop table if exists databasechangeloglock");
     }
-    LIQUIBASE.setLevel(Level.WARNING);
+    quietLiquibase();
     Migrations.of(CHANGELOG).classLoader(Fixture.class.getClassLoader()).update(db.dataSource());
     try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);

@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,7 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * reflex-orm-test's {@code FRESH_DATABASE} (a copy of a template migrated once: {@code CREATE DATABASE ...
  * TEMPLATE} on PostgreSQL, a file copy on SQLite) against applying the changelog to a new database each time.
  * Both sides end with a started pool on the new database, as a test gets it; the drop after the test is not
- * measured (the extension drops PostgreSQL clones in the background).
+ * measured (the extension drops PostgreSQL clones in the background, a batch at a time).
+ *
+ * <p>The "test" that runs between two measured calls either does nothing ({@code empty}: each call then waits
+ * for the server to make the next clone, so it measures the server's rate) or what a small test does
+ * ({@code inserts}: 20 rows inserted, each committed, then counted), while the clones are made ahead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +56,10 @@ public class FreshDatabaseBenchmark {
 
   @Param({"sqlite", "postgresql"})
   public String database;
+
+  /** What the test does with its database, outside the measured time: {@code empty} or {@code inserts}. */
+  @Param({"empty", "inserts"})
+  public String test;
 
   private Migrations migrations;
   private DatabaseUrl server;
@@ -65,6 +77,7 @@ public class FreshDatabaseBenchmark {
 
   @Setup
   public void setUp() throws Exception {
+    Fixture.quietLiquibase();
     migrations = Migrations.of(CHANGELOG);
     server = database.equals("sqlite") ? null : UrlParser.parse(Fixture.url("postgresql"));
     template = Template.create(server, migrations);
@@ -111,9 +124,12 @@ public class FreshDatabaseBenchmark {
     return name;
   }
 
-  /** A test would run here; the database goes after it, outside the measured time, as the extension drops it. */
+  /** The test runs here; the database goes after it, outside the measured time, as the extension drops it. */
   @TearDown(Level.Invocation)
-  public void dropDatabase() throws Exception {
+  public void runTestThenDrop() throws Exception {
+    if (test.equals("inserts")) {
+      runTest(copy != null ? copy.pool() : migrated);
+    }
     if (copy != null) {
       copy.close();
       copy = null;
@@ -122,6 +138,24 @@ public class FreshDatabaseBenchmark {
       migrated.close();
       migrated = null;
       dropMigrated.run();
+    }
+  }
+
+  /** A small test: 20 rows, each inserted and committed on its own, then counted. */
+  private static void runTest(DataSource database) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement insert = connection.prepareStatement("insert into bench_1 (id, name) values (?, ?)");
+        Statement count = connection.createStatement()) {
+      for (int id = 1; id <= 20; id++) {
+        insert.setLong(1, id);
+        insert.setString(2, "row " + id);
+        insert.executeUpdate();
+      }
+      try (ResultSet rows = count.executeQuery("select count(*) from bench_1")) {
+        if (!rows.next() || rows.getInt(1) != 20) {
+          throw new IllegalStateException("the test's database did not hold its 20 rows: not fresh");
+        }
+      }
     }
   }
 

@@ -12,7 +12,12 @@ import dev.reflex.orm.test.fixtures.UrlFixture;
 import dev.reflex.orm.test.internal.Templates;
 import dev.reflex.orm.testing.TestDatabase;
 import dev.reflex.orm.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +53,17 @@ class ExtensionTest {
 
     assertThat(failures(summary)).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+  }
+
+  @Test
+  void thePostgresqlDatabasesARunMadeAreDroppedWhenItEnds() throws Exception {
+    Set<String> before = extensionDatabases();
+
+    TestExecutionSummary summary = run(TestDatabase.POSTGRESQL, FreshFixture.class);
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(extensionDatabases()).as("the template, the tests' clones and the clones made ahead are gone")
+        .isSubsetOf(before);
   }
 
   @ParameterizedTest
@@ -109,6 +125,20 @@ class ExtensionTest {
       default:
         return database.freshUrl();
     }
+  }
+
+  /** @return the PostgreSQL databases named as the extension names its templates and clones */
+  private static Set<String> extensionDatabases() throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (Connection connection = TestDatabases.connect(TestDatabases.postgresUrl());
+        ResultSet rows = connection.createStatement().executeQuery(
+            "select datname from pg_database where datname like 'reflex\\_test\\_%'"
+                + " or datname like 'reflex\\_template\\_%'")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
   }
 
   static List<String> failures(TestExecutionSummary summary) {

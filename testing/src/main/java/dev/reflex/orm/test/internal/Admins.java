@@ -1,0 +1,75 @@
+package dev.reflex.orm.test.internal;
+
+import dev.reflex.orm.internal.DatabaseUrl;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Administrative connections to a database server, opened as statements need them, so that several
+ * {@code CREATE DATABASE} or {@code DROP DATABASE} statements can run at once. A few are kept for the next
+ * statements; the others are closed after their statement, so that a run's templates, kept to its end, do not
+ * hold the server's connections.
+ *
+ * <p>Thread-safe. After {@link #close()}, a statement still runs, on a connection closed after it.
+ */
+final class Admins implements AutoCloseable {
+  private final DatabaseUrl base;
+  private final int keep;
+  private final Deque<Server> idle = new ArrayDeque<>();
+  private boolean closed;
+
+  /**
+   * @param base the server, and the database to connect to
+   * @param keep how many idle connections to keep
+   */
+  Admins(DatabaseUrl base, int keep) {
+    this.base = base;
+    this.keep = keep;
+  }
+
+  /**
+   * Runs a statement on a connection no other statement is using.
+   *
+   * @param sql the statement
+   * @param what what it does, for the message when it fails
+   */
+  void execute(String sql, String what) {
+    Server server;
+    synchronized (this) {
+      server = idle.poll();
+    }
+    if (server == null) {
+      server = new Server(base);
+    }
+    try {
+      server.execute(sql, what);
+    } finally {
+      release(server);
+    }
+  }
+
+  private void release(Server server) {
+    synchronized (this) {
+      if (!closed && idle.size() < keep) {
+        idle.push(server);
+        return;
+      }
+    }
+    server.close();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    Server server;
+    while ((server = poll()) != null) {
+      server.close();
+    }
+  }
+
+  private synchronized Server poll() {
+    return idle.poll();
+  }
+}
