@@ -14,12 +14,12 @@ import dev.reflex.orm.testing.ProviderContract.Books;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract's failures on a database handed to each test: work that throws, a connection that dies under the
- * ORM, a commit the server refuses. The test must not close the database.
+ * ORM ({@link RefusedCommitChecks}: a commit the server refuses, on PostgreSQL). The test must not close the
+ * database.
  */
 public abstract class FailureChecks extends SessionChecks {
   @Test
@@ -45,34 +45,6 @@ public abstract class FailureChecks extends SessionChecks {
     assertThat(count(db)).isZero();
     assertThat(activeConnections(db)).isZero();
     assertThat(titleOf(db, books, 1)).isNull();
-  }
-
-  @Test
-  void aCommitTheServerRefusesIsReportedAsRolledBack(ReflexDatabase db) throws SQLException {
-    Assumptions.assumeTrue(database() == TestDatabase.POSTGRESQL, "deferred unique constraints: PostgreSQL only");
-    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("create table pair (id int, constraint pair_id unique (id) deferrable initially deferred)");
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    }
-    try (ReflexSession session = db.session()) {
-      try (Statement statement = session.unwrap(Connection.class).createStatement()) {
-        statement.executeUpdate("insert into pair values (1), (1)"); // checked only at the commit
-      }
-      assertThatThrownBy(session::commit).isInstanceOf(UnableToCommitException.class)
-          .isNotInstanceOf(CommitOutcomeUnknownException.class)
-          .hasMessageStartingWith("Commit failed and the transaction was rolled back: ")
-          .hasMessageContaining("pair_id");
-      try (Statement statement = session.unwrap(Connection.class).createStatement()) {
-        statement.executeUpdate("insert into pair values (2)");
-      }
-      session.commit();
-    }
-    try (Connection connection = db.dataSource().getConnection()) {
-      assertThat(Rows.count(connection, "pair")).isEqualTo(1);
-    }
-    assertThat(activeConnections(db)).isZero();
   }
 
   @Test

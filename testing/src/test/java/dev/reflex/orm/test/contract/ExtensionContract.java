@@ -5,6 +5,7 @@ import dev.reflex.orm.test.ReflexExtension;
 import dev.reflex.orm.testing.FailureChecks;
 import dev.reflex.orm.testing.PoolFaultContract;
 import dev.reflex.orm.testing.ProviderContract;
+import dev.reflex.orm.testing.RefusedCommitChecks;
 import dev.reflex.orm.testing.TestDatabase;
 import dev.reflex.orm.testing.TestDatabases;
 import javax.sql.DataSource;
@@ -87,7 +88,7 @@ public abstract class ExtensionContract extends PoolFaultContract {
   }
 
   @Nested
-  class PostgreSql extends OnDatabase {
+  class PostgreSql extends OnDatabase implements RefusedCommitChecks {
     @Override
     String url() {
       return TestDatabases.postgresUrl();
