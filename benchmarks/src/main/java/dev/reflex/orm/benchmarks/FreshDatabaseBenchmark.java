@@ -35,14 +35,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What it costs to hand a test a fresh database migrated with a 20-changeset changelog, and to drop it after:
- * reflex-orm-test's {@code FRESH_DATABASE} (a copy of a template migrated once: {@code CREATE DATABASE ...
- * TEMPLATE} on PostgreSQL, a file copy on SQLite) against applying the changelog to a new database each time.
- * Both sides end with a started pool on the new database, as a test gets it; the drop after the test is not
- * measured (the extension drops PostgreSQL clones in the background, a batch at a time).
+ * What a test run pays, a test, for a fresh database migrated with a 20-changeset changelog: reflex-orm-test's
+ * {@code FRESH_DATABASE} (a copy of a template migrated once: {@code CREATE DATABASE ... TEMPLATE} on PostgreSQL,
+ * a file copy on SQLite) against applying the changelog to a new database each time. A measured call lets go of
+ * the last test's database (the extension hands it to its background drops; the other side drops it) and hands
+ * the next test a new one, with its pool started, as a test gets it.
  *
  * <p>The "test" that runs between two measured calls either does nothing ({@code empty}: each call then waits
- * for the server to make the next clone, so it measures the server's rate) or what a small test does
+ * for the server to make and drop databases, so it measures the server's pace) or what a small test does
  * ({@code inserts}: 20 rows inserted, each committed, then counted), while the clones are made ahead.
  */
 @State(Scope.Benchmark)
@@ -91,6 +91,7 @@ public class FreshDatabaseBenchmark {
 
   @TearDown
   public void tearDown() throws Exception {
+    release();
     template.close();
     if (admin != null) {
       admin.close();
@@ -98,16 +99,18 @@ public class FreshDatabaseBenchmark {
     Files.deleteIfExists(folder);
   }
 
-  /** FRESH_DATABASE: a copy of the template, with its pool started (dropped after the measured call). */
+  /** FRESH_DATABASE: the last copy let go, a new copy of the template, with its pool started. */
   @Benchmark
-  public String templateCopy() {
+  public String templateCopy() throws Exception {
+    release();
     copy = template.copy();
     return copy.name();
   }
 
-  /** The alternative: a new database, a pool on it, every changeset applied (dropped after the call). */
+  /** The alternative: the last database dropped, a new database, a pool on it, every changeset applied. */
   @Benchmark
   public String migrateNewDatabase() throws Exception {
+    release();
     String name = "reflex_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     if (server == null) {
       Path file = folder.resolve(name + ".db");
@@ -124,12 +127,16 @@ public class FreshDatabaseBenchmark {
     return name;
   }
 
-  /** The test runs here; the database goes after it, outside the measured time, as the extension drops it. */
+  /** The test runs here, outside the measured time. */
   @TearDown(Level.Invocation)
-  public void runTestThenDrop() throws Exception {
+  public void runTest() throws Exception {
     if (test.equals("inserts")) {
       runTest(copy != null ? copy.pool() : migrated);
     }
+  }
+
+  /** Lets go of the last test's database: the extension drops it in the background, the other side now. */
+  private void release() throws Exception {
     if (copy != null) {
       copy.close();
       copy = null;

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.reflex.orm.test.fixtures.BuilderFixture;
 import dev.reflex.orm.test.fixtures.FreshFixture;
 import dev.reflex.orm.test.fixtures.LeakingFixture;
+import dev.reflex.orm.test.fixtures.ManyFreshFixture;
 import dev.reflex.orm.test.fixtures.MissingChangelogFixture;
 import dev.reflex.orm.test.fixtures.RollbackFixture;
 import dev.reflex.orm.test.fixtures.UrlFixture;
@@ -18,6 +19,8 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +67,37 @@ class ExtensionTest {
     assertThat(failures(summary)).isEmpty();
     assertThat(extensionDatabases()).as("the template, the tests' clones and the clones made ahead are gone")
         .isSubsetOf(before);
+  }
+
+  @Test
+  void aLongPostgresqlRunKeepsFewDatabasesWaitingToBeDropped() throws Exception {
+    int before = extensionDatabases().size();
+    AtomicInteger most = new AtomicInteger();
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread watcher = new Thread(() -> {
+      while (running.get()) {
+        try {
+          most.accumulateAndGet(extensionDatabases().size() - before, Math::max);
+          Thread.sleep(10);
+        } catch (SQLException | InterruptedException e) {
+          return;
+        }
+      }
+    });
+    watcher.start();
+    TestExecutionSummary summary;
+    try {
+      summary = run(TestDatabase.POSTGRESQL, ManyFreshFixture.class);
+    } finally {
+      running.set(false);
+      watcher.join();
+    }
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(ManyFreshFixture.TESTS);
+    // the template, the one in use, two made ahead, two being made, and 16 used ones waiting for their batch
+    assertThat(most.get()).as("databases of the run at once, of %s tests", ManyFreshFixture.TESTS)
+        .isBetween(2, 22);
   }
 
   @ParameterizedTest

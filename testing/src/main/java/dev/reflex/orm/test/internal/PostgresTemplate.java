@@ -20,27 +20,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * running a single changeset again.
  *
  * <p>What the server's disk costs, and how it is kept out of a test's way: a clone writes the template's
- * files (some 7 MB of catalogs) to the WAL, and a {@code DROP DATABASE} forces a checkpoint. So {@value #AHEAD}
- * clones are made ahead, in parallel, with their pools started, while tests run; the used ones are dropped
- * {@value #DROP_BATCH} at a time, in parallel, so that one checkpoint serves several drops (dropping them one
- * after another cost a checkpoint each, and made the clones made beside them wait).
+ * files (some 7 MB of catalogs), and a {@code DROP DATABASE} forces a checkpoint. So {@value #AHEAD} clones are
+ * made ahead, in parallel, with their pools started, while tests run; the used ones are dropped in batches
+ * ({@link Drops}), and no clone is made while too many wait to be dropped, so a run goes at the pace the server
+ * both makes and drops them.
  */
 final class PostgresTemplate extends Template {
   static final int AHEAD = 2;
-  static final int DROP_BATCH = 8;
 
   private final Server server;
   private final Admins admins;
+  private final Drops drops;
   private final String name;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService creators = Executors.newFixedThreadPool(AHEAD, daemon("reflex-test-clone"));
-  private final ExecutorService droppers = Executors.newFixedThreadPool(DROP_BATCH, daemon("reflex-test-drop"));
   private final Deque<Future<Copy>> ahead = new ArrayDeque<>();
-  private final List<String> used = new ArrayList<>();
 
   PostgresTemplate(DatabaseUrl base, Migrations migrations) {
     this.server = new Server(base);
     this.admins = new Admins(base, AHEAD);
+    this.drops = new Drops(admins);
     this.name = uniqueName("reflex_template");
     try {
       server.execute("CREATE DATABASE " + name, "create the template database " + name);
@@ -71,37 +70,16 @@ final class PostgresTemplate extends Template {
   }
 
   /** @return a new clone of the template, with its pool started */
-  private Copy createClone() {
+  private Copy createClone() throws InterruptedException {
+    drops.awaitRoom();
     String copy = uniqueName("reflex_test");
     admins.execute("CREATE DATABASE " + copy + " TEMPLATE " + name, "clone " + name + " into " + copy);
     try {
-      return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> dropLater(copy));
+      return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> drops.later(copy));
     } catch (RuntimeException e) {
-      dropLater(copy);
+      drops.later(copy);
       throw e;
     }
-  }
-
-  /** Drops a used clone with the next batch, or now when the template is closed. */
-  private void dropLater(String copy) {
-    List<String> batch = List.of();
-    synchronized (this) {
-      if (!closed.get()) {
-        used.add(copy);
-        if (used.size() >= DROP_BATCH) {
-          batch = new ArrayList<>(used);
-          used.clear();
-        }
-        batch.forEach(database -> droppers.submit(() -> drop(database)));
-        return;
-      }
-    }
-    drop(copy);
-  }
-
-  private void drop(String database) {
-    // WITH (FORCE): a connection a test leaked must not keep its database alive
-    admins.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "drop " + database);
   }
 
   private static Copy await(Future<Copy> clone) {
@@ -119,39 +97,37 @@ final class PostgresTemplate extends Template {
   @Override
   public void close() {
     List<Future<Copy>> unused;
-    List<String> rest;
     synchronized (this) {
       if (!closed.compareAndSet(false, true)) {
         return;
       }
       unused = new ArrayList<>(ahead);
       ahead.clear();
-      rest = new ArrayList<>(used);
-      used.clear();
     }
     try {
+      drops.release();
       creators.shutdown();
       // a clone being made holds the template: it is finished before the template is dropped
       creators.awaitTermination(2, TimeUnit.MINUTES);
-      // closed, a copy drops its database at once: these drops run in parallel on the droppers
       for (Future<Copy> clone : unused) {
-        droppers.submit(() -> await(clone).close());
+        try {
+          await(clone).close(); // its database goes with the last batch
+        } catch (RuntimeException e) {
+          // no clone was made
+        }
       }
-      rest.forEach(database -> droppers.submit(() -> drop(database)));
-      droppers.shutdown();
-      droppers.awaitTermination(2, TimeUnit.MINUTES);
-      drop(name);
+      drops.close();
+      admins.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "drop " + name);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       creators.shutdownNow();
-      droppers.shutdownNow();
       admins.close();
       server.close();
     }
   }
 
-  private static ThreadFactory daemon(String name) {
+  static ThreadFactory daemon(String name) {
     return task -> {
       Thread thread = new Thread(task, name);
       thread.setDaemon(true);
