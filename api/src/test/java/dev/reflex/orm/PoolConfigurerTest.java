@@ -10,10 +10,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** HikariCP's own configuration, reached through {@link PoolConfigurer}, on a real pool. */
 class PoolConfigurerTest {
@@ -109,5 +114,25 @@ class PoolConfigurerTest {
         .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("cannot use password=***")
         .hasMessageNotContaining(canary)
         .satisfies(e -> assertThat(e.getCause()).hasToString("java.lang.IllegalStateException: cannot use password=***"));
+  }
+
+  @Test
+  void aDeclaredConfigurerThatCannotBeLoadedFailsTheBuildWithOneLine(@TempDir Path classes) throws Exception {
+    Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+    Files.writeString(services.resolve(PoolConfigurer.class.getName()), "app.MissingPool\n");
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, context)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      assertThatThrownBy(() -> ReflexDatabase.builder().url(TestDatabase.SQLITE_FILE.freshUrl()).provider("jdbc-test")
+          .build())
+          .isInstanceOf(InvalidConfigurationException.class)
+          .hasMessageStartingWith("A declared PoolConfigurer cannot be loaded: ")
+          .hasMessageContaining("app.MissingPool")
+          .hasMessageEndingWith("; check its provides clause or META-INF/services entry and its public no-argument"
+              + " constructor")
+          .hasMessageNotContaining("\n");
+    } finally {
+      Thread.currentThread().setContextClassLoader(context);
+    }
   }
 }

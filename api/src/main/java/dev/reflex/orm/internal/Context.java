@@ -1,7 +1,7 @@
 package dev.reflex.orm.internal;
 
 import dev.reflex.orm.DatabaseKind;
-import dev.reflex.orm.ProviderFailedException;
+import dev.reflex.orm.InvalidConfigurationException;
 import dev.reflex.orm.ReflexConfigurer;
 import dev.reflex.orm.spi.ProviderContext;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public record Context(DataSource dataSource, boolean poolRollsBackOnClose, Datab
    * @param declared {@code ServiceLoader.load(type)}, called from the module that {@code uses} the type
    * @param <C> that type
    * @return the configurers to run, in order
-   * @throws ProviderFailedException when a declared configurer cannot be loaded, naming what to check
+   * @throws InvalidConfigurationException when a declared configurer cannot be loaded, naming what to check
    */
   public static <C extends ReflexConfigurer> List<C> ordered(Class<C> type, List<ReflexConfigurer> all,
       ServiceLoader<C> declared) {
@@ -74,7 +74,7 @@ public record Context(DataSource dataSource, boolean poolRollsBackOnClose, Datab
         }
       });
     } catch (ServiceConfigurationError e) {
-      throw new ProviderFailedException("A declared " + type.getSimpleName() + " cannot be loaded: " + e.getMessage()
+      throw new InvalidConfigurationException("A declared " + type.getSimpleName() + " cannot be loaded: " + e.getMessage()
           + "; check its provides clause or META-INF/services entry and its public no-argument constructor", e);
     }
     ordered.addAll(passed);
