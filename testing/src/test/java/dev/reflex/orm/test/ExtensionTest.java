@@ -16,6 +16,8 @@ import dev.reflex.orm.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +69,41 @@ class ExtensionTest {
     assertThat(failures(summary)).isEmpty();
     assertThat(extensionDatabases()).as("the template, the tests' clones and the clones made ahead are gone")
         .isSubsetOf(before);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+  void aRunDropsTheDatabasesOfRunsThatEndedWithoutDroppingThem(TestDatabase database) throws Exception {
+    String dead = "reflex_test_deadbeef_1";
+    String live = "reflex_test_cafef00d_1";
+    try (Connection liveRun = TestDatabases.connect(baseUrl(database));
+        Statement statement = liveRun.createStatement()) {
+      // a run that is still going holds a connection that says so; the dead one's went with its JVM
+      statement.execute(database == TestDatabase.POSTGRESQL ? "set application_name = 'reflex-orm-test cafef00d'"
+          : "select get_lock('reflex-orm-test cafef00d', 0)");
+      statement.execute("create database " + dead);
+      statement.execute("create database " + live);
+      try {
+        TestExecutionSummary summary = run(database, FreshFixture.class);
+
+        assertThat(failures(summary)).isEmpty();
+        assertThat(databases(statement, database)).doesNotContain(dead).contains(live);
+      } finally {
+        statement.execute("drop database if exists " + dead);
+        statement.execute("drop database if exists " + live);
+      }
+    }
+  }
+
+  private static List<String> databases(Statement statement, TestDatabase database) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(database == TestDatabase.POSTGRESQL
+        ? "select datname from pg_database" : "select schema_name from information_schema.schemata")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
   }
 
   @Test

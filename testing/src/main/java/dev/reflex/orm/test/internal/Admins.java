@@ -14,16 +14,19 @@ import java.util.Deque;
  */
 final class Admins implements AutoCloseable {
   private final DatabaseUrl base;
+  private final String setup;
   private final int keep;
   private final Deque<Server> idle = new ArrayDeque<>();
   private boolean closed;
 
   /**
    * @param base the server, and the database to connect to
+   * @param setup a statement run on each connection when it is opened, or {@code null}
    * @param keep how many idle connections to keep
    */
-  Admins(DatabaseUrl base, int keep) {
+  Admins(DatabaseUrl base, String setup, int keep) {
     this.base = base;
+    this.setup = setup;
     this.keep = keep;
   }
 
@@ -39,7 +42,7 @@ final class Admins implements AutoCloseable {
       server = idle.poll();
     }
     if (server == null) {
-      server = new Server(base);
+      server = new Server(base, setup);
     }
     try {
       server.execute(sql, what);

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * files (some 7 MB of catalogs), and a {@code DROP DATABASE} forces a checkpoint. So {@value #AHEAD} clones are
  * made ahead, in parallel, with their pools started, while tests run; the used ones are dropped in batches
  * ({@link Drops}), and no clone is made while too many wait to be dropped, so a run goes at the pace the server
- * both makes and drops them.
+ * both makes and drops them. The databases earlier runs left ({@link Leftovers}) are dropped in the background.
  */
 final class PostgresTemplate extends Template {
   static final int AHEAD = 2;
@@ -37,11 +37,12 @@ final class PostgresTemplate extends Template {
   private final Deque<Future<Copy>> ahead = new ArrayDeque<>();
 
   PostgresTemplate(DatabaseUrl base, Migrations migrations) {
-    this.server = new Server(base);
-    this.admins = new Admins(base, AHEAD);
+    this.server = new Server(base, Leftovers.mark(base.kind()));
+    this.admins = new Admins(base, Leftovers.mark(base.kind()), AHEAD);
     this.drops = new Drops(admins);
     this.name = uniqueName("reflex_template");
     try {
+      drops.leftovers(Leftovers.find(server));
       server.execute("CREATE DATABASE " + name, "create the template database " + name);
       // the template must have no connection while it is cloned: the migration's pool is closed after it
       migrate(base, server.jdbcUrl(name), migrations);

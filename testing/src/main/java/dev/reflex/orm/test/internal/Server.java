@@ -5,8 +5,11 @@ import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Drivers;
 import dev.reflex.orm.internal.Failures;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +27,14 @@ final class Server implements AutoCloseable {
   private final Connection admin;
 
   Server(DatabaseUrl base) {
+    this(base, null);
+  }
+
+  /**
+   * @param base the server, and the database to connect to
+   * @param setup a statement run once on the connection when it is opened, or {@code null}
+   */
+  Server(DatabaseUrl base, String setup) {
     this.base = base;
     Properties credentials = new Properties();
     if (base.user() != null) {
@@ -35,6 +46,11 @@ final class Server implements AutoCloseable {
     try {
       this.admin = Drivers.forUrl(base.jdbcUrl(), base.masked()).connect(base.jdbcUrl(), credentials);
       admin.setAutoCommit(true);
+      if (setup != null) {
+        try (Statement statement = admin.createStatement()) {
+          statement.execute(setup);
+        }
+      }
     } catch (SQLException e) {
       throw new UnableToConnectException("Unable to connect to the test database server " + base.masked() + ": "
           + Failures.rootMessage(e) + "; check REFLEX_TEST_DB_URL and that the server is running", e);
@@ -68,6 +84,26 @@ final class Server implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("Unable to " + what + " on " + base.masked() + ": "
           + Failures.rootMessage(e) + "; the test user needs the right to create and drop databases", e);
+    }
+  }
+
+  /**
+   * Runs a query on the administrative connection.
+   *
+   * @param sql a query whose first column is text
+   * @param what what it does, for the message when it fails
+   * @return the first column of every row
+   */
+  synchronized List<String> strings(String sql, String what) {
+    List<String> values = new ArrayList<>();
+    try (Statement statement = admin.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Unable to " + what + " on " + base.masked() + ": "
+          + Failures.rootMessage(e), e);
     }
   }
 
