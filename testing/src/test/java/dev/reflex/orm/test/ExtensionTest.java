@@ -3,6 +3,7 @@ package dev.reflex.orm.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.reflex.orm.test.fixtures.AdminLossFixture;
 import dev.reflex.orm.test.fixtures.BuilderFixture;
 import dev.reflex.orm.test.fixtures.FreshFixture;
 import dev.reflex.orm.test.fixtures.LeakingFixture;
@@ -104,6 +105,39 @@ class ExtensionTest {
       }
     }
     return names;
+  }
+
+  @Test
+  void aPostgresqlRunGoesOnAfterItsAdministrativeConnectionsAreLost() throws Exception {
+    Set<String> before = extensionDatabases();
+
+    TestExecutionSummary summary = run(TestDatabase.POSTGRESQL, AdminLossFixture.class);
+
+    assertThat(failures(summary)).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(1 + AdminLossFixture.AFTER);
+    assertThat(extensionDatabases()).as("every database of the run dropped, on new connections").isSubsetOf(before);
+  }
+
+  @Test
+  void aUserWhoCannotCreateDatabasesIsToldSoInOneLine() throws Exception {
+    String role = "reflex_nocreate_" + TestDatabases.suffix();
+    try (Connection admin = TestDatabases.connect(TestDatabases.postgresUrl());
+        Statement statement = admin.createStatement()) {
+      statement.execute("create role " + role + " login");
+      try {
+        System.setProperty(Templates.URL_PROPERTY, TestDatabases.postgresUrl().replace("postgres@", role + "@"));
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(FreshFixture.class)).build(), listener);
+
+        assertThat(failures(listener.getSummary())).singleElement().asString()
+            .contains("Unable to create the template database reflex_template_")
+            .contains("permission denied to create database")
+            .endsWith("; the test user needs the right to create and drop databases");
+      } finally {
+        statement.execute("drop role " + role);
+      }
+    }
   }
 
   @Test

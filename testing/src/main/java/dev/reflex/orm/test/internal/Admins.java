@@ -10,6 +10,9 @@ import java.util.Deque;
  * statements; the others are closed after their statement, so that a run's templates, kept to its end, do not
  * hold the server's connections.
  *
+ * <p>A statement whose connection was lost runs once more on a new one, so that a server restarted in the middle
+ * of a run does not fail the rest of it.
+ *
  * <p>Thread-safe. After {@link #close()}, a statement still runs, on a connection closed after it.
  */
 final class Admins implements AutoCloseable {
@@ -37,18 +40,29 @@ final class Admins implements AutoCloseable {
    * @param what what it does, for the message when it fails
    */
   void execute(String sql, String what) {
-    Server server;
-    synchronized (this) {
-      server = idle.poll();
-    }
+    Server server = poll();
     if (server == null) {
       server = new Server(base, setup);
     }
     try {
       server.execute(sql, what);
-    } finally {
-      release(server);
+    } catch (RuntimeException e) {
+      if (server.isValid()) {
+        release(server);
+        throw e;
+      }
+      // the connection was lost (the server restarted, or an administrator ended it): once more, on a new one
+      server.close();
+      server = new Server(base, setup);
+      try {
+        server.execute(sql, what);
+      } catch (RuntimeException again) {
+        server.close();
+        again.addSuppressed(e);
+        throw again;
+      }
     }
+    release(server);
   }
 
   private void release(Server server) {

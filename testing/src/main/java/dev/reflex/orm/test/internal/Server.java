@@ -83,7 +83,7 @@ final class Server implements AutoCloseable {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException("Unable to " + what + " on " + base.masked() + ": "
-          + Failures.rootMessage(e) + "; the test user needs the right to create and drop databases", e);
+          + Failures.rootMessage(e) + fix(e), e);
     }
   }
 
@@ -104,6 +104,27 @@ final class Server implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("Unable to " + what + " on " + base.masked() + ": "
           + Failures.rootMessage(e), e);
+    }
+  }
+
+  /** @return what to do about a failed statement, after a semicolon, when its SQLState says */
+  private static String fix(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("08") || state.equals("57P01")) {
+      return "; the connection to the server was lost: check that it is running";
+    }
+    if (state.equals("42501") || state.equals("42000")) {
+      return "; the test user needs the right to create and drop databases";
+    }
+    return "";
+  }
+
+  /** @return whether the connection still answers (within 2 seconds) */
+  synchronized boolean isValid() {
+    try {
+      return admin.isValid(2);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
