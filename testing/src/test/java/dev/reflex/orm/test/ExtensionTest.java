@@ -107,15 +107,23 @@ class ExtensionTest {
     return names;
   }
 
-  @Test
-  void aPostgresqlRunGoesOnAfterItsAdministrativeConnectionsAreLost() throws Exception {
-    Set<String> before = extensionDatabases();
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+  void aRunGoesOnAfterItsAdministrativeConnectionsAreLost(TestDatabase database) throws Exception {
+    List<String> before = databases(database);
 
-    TestExecutionSummary summary = run(TestDatabase.POSTGRESQL, AdminLossFixture.class);
+    TestExecutionSummary summary = run(database, AdminLossFixture.class);
 
     assertThat(failures(summary)).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(1 + AdminLossFixture.AFTER);
-    assertThat(extensionDatabases()).as("every database of the run dropped, on new connections").isSubsetOf(before);
+    assertThat(databases(database)).as("every database of the run dropped, on new connections").isSubsetOf(before);
+  }
+
+  /** @return the server's databases, on a connection of its own (the fixture ends those it finds) */
+  private static List<String> databases(TestDatabase database) throws SQLException {
+    try (Connection admin = TestDatabases.connect(baseUrl(database)); Statement statement = admin.createStatement()) {
+      return databases(statement, database);
+    }
   }
 
   @Test

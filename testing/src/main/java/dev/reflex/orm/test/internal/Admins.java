@@ -1,6 +1,7 @@
 package dev.reflex.orm.test.internal;
 
 import dev.reflex.orm.internal.DatabaseUrl;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -11,7 +12,7 @@ import java.util.Deque;
  * hold the server's connections.
  *
  * <p>A statement whose connection was lost runs once more on a new one, so that a server restarted in the middle
- * of a run does not fail the rest of it.
+ * of a run does not fail the rest of it; a database the first try created counts as created.
  *
  * <p>Thread-safe. After {@link #close()}, a statement still runs, on a connection closed after it.
  */
@@ -57,12 +58,29 @@ final class Admins implements AutoCloseable {
       try {
         server.execute(sql, what);
       } catch (RuntimeException again) {
-        server.close();
-        again.addSuppressed(e);
-        throw again;
+        if (!createdBefore(again)) {
+          server.close();
+          again.addSuppressed(e);
+          throw again;
+        }
       }
     }
     release(server);
+  }
+
+  /**
+   * A {@code CREATE DATABASE} whose connection was lost after the server ran it finds its database there when it
+   * runs again: as the names are the run's own, the first try made it.
+   */
+  private static boolean createdBefore(RuntimeException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException) {
+        SQLException e = (SQLException) cause;
+        // PostgreSQL duplicate_database; MariaDB and MySQL ER_DB_CREATE_EXISTS
+        return "42P04".equals(e.getSQLState()) || e.getErrorCode() == 1007;
+      }
+    }
+    return false;
   }
 
   private void release(Server server) {

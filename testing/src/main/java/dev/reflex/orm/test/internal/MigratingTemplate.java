@@ -6,34 +6,54 @@ import dev.reflex.orm.internal.DatabaseUrl;
 /**
  * On servers that cannot clone a database (MariaDB, MySQL): each copy is a new database the changelog is
  * applied to. Correct, and as slow as the changelog. The databases earlier runs left ({@link Leftovers}) are
- * dropped first.
+ * dropped first; a lost administrative connection is replaced.
  */
 final class MigratingTemplate extends Template {
   private static final System.Logger LOG = System.getLogger("dev.reflex.orm.test");
-  private final Server server;
+  private final DatabaseUrl base;
   private final Migrations migrations;
+  /** Creates and drops, on a connection replaced when it is lost. */
+  private final Admins admins;
+  /** Holds the run's mark ({@link Leftovers}) while the run lives; opened again when it is lost. */
+  private Server marker;
 
   MigratingTemplate(DatabaseUrl base, Migrations migrations) {
-    this.server = new Server(base, Leftovers.mark(base.kind()));
+    this.base = base;
     this.migrations = migrations;
-    Leftovers.find(server).forEach(this::dropLeftover);
+    this.admins = new Admins(base, null, 1);
+    this.marker = new Server(base, Leftovers.mark(base.kind()));
+    Leftovers.find(marker).forEach(this::dropLeftover);
   }
 
   @Override
   public Copy copy() {
+    Server marked = keepMarked();
     String copy = uniqueName("reflex_test");
-    server.execute("CREATE DATABASE " + copy, "create " + copy);
+    admins.execute("CREATE DATABASE " + copy, "create " + copy);
     try {
-      migrate(server.base(), server.jdbcUrl(copy), migrations);
-      return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> drop(copy));
+      migrate(base, marked.jdbcUrl(copy), migrations);
+      return new Copy(copy, pool(base, marked.jdbcUrl(copy)), () -> drop(copy));
     } catch (RuntimeException e) {
       drop(copy);
       throw e;
     }
   }
 
+  /**
+   * A run whose mark went with its connection (a server restart) would look ended to the next run.
+   *
+   * @return the marked connection, opened again if it was lost
+   */
+  private synchronized Server keepMarked() {
+    if (!marker.isValid()) {
+      marker.close();
+      marker = new Server(base, Leftovers.mark(base.kind()));
+    }
+    return marker;
+  }
+
   private void drop(String database) {
-    server.execute("DROP DATABASE IF EXISTS " + database, "drop " + database);
+    admins.execute("DROP DATABASE IF EXISTS " + database, "drop " + database);
   }
 
   private void dropLeftover(String database) {
@@ -45,7 +65,11 @@ final class MigratingTemplate extends Template {
   }
 
   @Override
-  public void close() {
-    server.close();
+  public synchronized void close() {
+    try {
+      admins.close();
+    } finally {
+      marker.close();
+    }
   }
 }
