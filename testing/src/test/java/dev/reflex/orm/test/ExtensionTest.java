@@ -174,9 +174,10 @@ class ExtensionTest {
 
     assertThat(failures(summary)).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(ManyFreshFixture.TESTS);
-    // the template, the one in use, two made ahead, two being made, and 16 used ones waiting for their batch
+    // the template, two made ahead, the one in use, and the used ones waiting: 16, and at most the three above
+    // made before the 16th came (24 at most; without the bound 53 and more)
     assertThat(most.get()).as("databases of the run at once, of %s tests", ManyFreshFixture.TESTS)
-        .isBetween(2, 22);
+        .isBetween(2, 24);
   }
 
   @ParameterizedTest
