@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A database URL resolved to what JDBC needs: the JDBC URL without credentials, and the user and password
@@ -40,6 +41,18 @@ public final class DatabaseUrl {
   /** @return the password, percent-decoded, or {@code null}; never show it */
   public String password() {
     return password;
+  }
+
+  /** @return the user and password as JDBC connection properties ({@code user}, {@code password}), those set */
+  public Properties credentials() {
+    Properties credentials = new Properties();
+    if (user != null) {
+      credentials.setProperty("user", user);
+    }
+    if (password != null) {
+      credentials.setProperty("password", password);
+    }
+    return credentials;
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,14 +107,8 @@ public final class Resources {
   /** An in-memory database lives as long as one connection to it: this one, held for the database's lifetime. */
   private static Connection keepAlive(DatabaseUrl url, String jdbcUrl) {
     try {
-      Properties credentials = new Properties();
-      if (url.user() != null) {
-        credentials.setProperty("user", url.user());
-      }
-      if (url.password() != null) {
-        credentials.setProperty("password", url.password()); // the pool's connections must match what it sets
-      }
-      return Drivers.forUrl(jdbcUrl, url.masked()).connect(jdbcUrl, credentials);
+      // the pool's connections must match the credentials it sets
+      return Drivers.forUrl(jdbcUrl, url.masked()).connect(jdbcUrl, url.credentials());
     } catch (SQLException e) {
       throw new UnableToConnectException("Unable to create the in-memory database " + Secrets.mask(jdbcUrl) + ": "
           + Secrets.scrub(Failures.rootMessage(e), url.secrets()) + "; check that its JDBC driver is on the class path",

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -127,14 +126,7 @@ public final class TestDatabases {
   }
 
   private static Connection connect(DatabaseUrl url) throws SQLException {
-    Properties properties = new Properties();
-    if (url.user() != null) {
-      properties.setProperty("user", url.user());
-    }
-    if (url.password() != null) {
-      properties.setProperty("password", url.password());
-    }
-    return DriverManager.getConnection(url.jdbcUrl(), properties);
+    return DriverManager.getConnection(url.jdbcUrl(), url.credentials());
   }
 
   /** @return a folder for this JVM's test files */

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -83,9 +82,7 @@ public class FreshDatabaseBenchmark {
     template = Template.create(server, migrations);
     folder = Files.createTempDirectory("reflex-bench-");
     if (server != null) {
-      Properties credentials = new Properties();
-      credentials.setProperty("user", server.user());
-      admin = DriverManager.getConnection(server.jdbcUrl(), credentials);
+      admin = DriverManager.getConnection(server.jdbcUrl(), server.credentials());
     }
   }
 

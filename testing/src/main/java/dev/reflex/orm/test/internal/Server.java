@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,15 +35,8 @@ final class Server implements AutoCloseable {
    */
   Server(DatabaseUrl base, String setup) {
     this.base = base;
-    Properties credentials = new Properties();
-    if (base.user() != null) {
-      credentials.setProperty("user", base.user());
-    }
-    if (base.password() != null) {
-      credentials.setProperty("password", base.password());
-    }
     try {
-      this.admin = Drivers.forUrl(base.jdbcUrl(), base.masked()).connect(base.jdbcUrl(), credentials);
+      this.admin = Drivers.forUrl(base.jdbcUrl(), base.masked()).connect(base.jdbcUrl(), base.credentials());
       admin.setAutoCommit(true);
       if (setup != null) {
         try (Statement statement = admin.createStatement()) {

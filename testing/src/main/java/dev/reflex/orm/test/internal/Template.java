@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -99,7 +98,7 @@ public abstract class Template implements AutoCloseable {
   /** @return a connection to an in-memory database, which lives as long as a connection to it is open */
   static Connection keeper(DatabaseUrl url) {
     try {
-      return Drivers.forUrl(url.jdbcUrl(), url.masked()).connect(url.jdbcUrl(), new Properties());
+      return Drivers.forUrl(url.jdbcUrl(), url.masked()).connect(url.jdbcUrl(), url.credentials());
     } catch (SQLException e) {
       throw new IllegalStateException("Unable to open the in-memory database " + url.masked() + ": "
           + Failures.rootMessage(e), e);
