@@ -17,8 +17,9 @@ import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 /**
  * Hibernate's own export of the application's entities into the scratch database: the same configuration
  * the application gets from provider-hibernate (its {@code HibernateConfigurer}s, read by
- * {@link DeclaredConfigurers}, so its naming strategies and settings), with {@code hibernate.hbm2ddl.auto=create-drop}, so that Hibernate creates its schema when the
- * session factory is built and drops it again when this export is closed.
+ * {@link DeclaredConfigurers}, so its naming strategies and settings), with
+ * {@code hibernate.hbm2ddl.auto=create-drop}, so that Hibernate creates its schema when the session factory is
+ * built and drops it again when this export is closed.
  *
  * <p>Not thread-safe; used once.
  */

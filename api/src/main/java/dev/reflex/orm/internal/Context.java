@@ -74,8 +74,9 @@ public record Context(DataSource dataSource, boolean poolRollsBackOnClose, Datab
         }
       });
     } catch (ServiceConfigurationError e) {
-      throw new InvalidConfigurationException("A declared " + type.getSimpleName() + " cannot be loaded: " + e.getMessage()
-          + "; check its provides clause or META-INF/services entry and its public no-argument constructor", e);
+      throw new InvalidConfigurationException("A declared " + type.getSimpleName() + " cannot be loaded: "
+          + e.getMessage() + "; check its provides clause or META-INF/services entry and its public no-argument"
+          + " constructor", e);
     }
     ordered.addAll(passed);
     return ordered;

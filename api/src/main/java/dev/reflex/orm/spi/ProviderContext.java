@@ -70,7 +70,8 @@ public interface ProviderContext {
    *     the type
    * @param <C> that type
    * @return those configurers; never {@code null}
-   * @throws dev.reflex.orm.InvalidConfigurationException when a declared configurer cannot be loaded, naming what to check
+   * @throws dev.reflex.orm.InvalidConfigurationException when a declared configurer cannot be loaded, naming what
+   *     to check
    */
   <C extends ReflexConfigurer> List<C> configurers(Class<C> type, ServiceLoader<C> declared);
 
