@@ -20,7 +20,7 @@ module dev.reflex.orm {
   exports dev.reflex.orm.spi;
   // one URL parser, one pool set-up and one masking helper for the whole project: the reflex-db command and
   // the test extension reuse them
-  exports dev.reflex.orm.internal to dev.reflex.db, dev.reflex.orm.test;
+  exports dev.reflex.orm.internal to dev.reflex.orm.migrations, dev.reflex.db, dev.reflex.orm.test;
   // what the three providers share: where a session's connection comes from (Transactions) and one rule for a
   // lost connection and a commit lost in flight (LostConnections)
   exports dev.reflex.orm.internal.jdbc to dev.reflex.orm.hibernate, dev.reflex.orm.jdbi, dev.reflex.orm.mybatis;

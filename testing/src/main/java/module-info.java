@@ -7,7 +7,7 @@
  */
 module dev.reflex.orm.test {
   requires transitive dev.reflex.orm;
-  requires transitive dev.reflex.db;
+  requires transitive dev.reflex.orm.migrations;
   requires transitive org.junit.jupiter.api;
   requires com.zaxxer.hikari;
   requires java.logging;

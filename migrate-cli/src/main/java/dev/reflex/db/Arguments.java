@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,6 +131,16 @@ final class Arguments {
   String value(String name) {
     String given = before.matchedOptionValue("--" + name, null);
     return given != null ? given : after.matchedOptionValue("--" + name, null);
+  }
+
+  /**
+   * Resolves the changelog this command line names: {@code --changelog-file}, else the defaults file, else the
+   * default path.
+   *
+   * @return the changelog
+   */
+  Changelog changelog() {
+    return Changelog.resolve(value("changelog-file"), value("defaults-file"), value("search-path"));
   }
 
   /**

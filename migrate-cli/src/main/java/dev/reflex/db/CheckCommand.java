@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import dev.reflex.orm.internal.DatabaseUrl;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DatabaseUrl databaseUrl = target.require();
-    Changelog changelog = Changelog.resolve(arguments);
+    Changelog changelog = arguments.changelog();
     if (changelog.missing()) {
       throw new CommandFailure("the changelog " + changelog.path() + " (" + changelog.origin()
           + ") does not exist; run `reflex-db init` to create one, or pass --changelog-file=PATH");

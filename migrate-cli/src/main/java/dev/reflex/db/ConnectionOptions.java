@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import java.io.PrintStream;
 import liquibase.integration.commandline.LiquibaseCommandLine;
 import liquibase.util.LiquibaseUtil;

@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Secrets;
 import java.util.ArrayList;

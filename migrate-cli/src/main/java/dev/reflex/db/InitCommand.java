@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class LiquibaseRun {
     String command = arguments.command();
     List<String> line = new ArrayList<>();
     try {
-      Changelog changelog = Changelog.resolve(arguments);
+      Changelog changelog = arguments.changelog();
       if (arguments.value("show-banner") == null) {
         line.add("--show-banner=false");
       }

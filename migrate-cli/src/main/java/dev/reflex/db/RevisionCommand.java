@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.UrlParser;
 import java.util.List;
@@ -66,7 +67,7 @@ final class RevisionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Changelog changelog = Changelog.resolve(arguments);
+    Changelog changelog = arguments.changelog();
     RevisionFile file = RevisionFile.plan(changelog, message);
     if (!autogenerate) {
       file.write(List.of(), message);

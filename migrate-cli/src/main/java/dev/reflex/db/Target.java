@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Pools;
 import dev.reflex.orm.internal.Secrets;
@@ -51,7 +52,7 @@ final class Target {
         .password(arguments.value("reference-password"));
     try {
       // Liquibase also reads a url and a password from its defaults file: never show those either
-      Changelog defaults = Changelog.resolve(arguments);
+      Changelog defaults = arguments.changelog();
       scrubber.url(defaults.setting("url", "liquibase.command.url"))
           .password(defaults.setting("password", "liquibase.command.password"))
           .url(defaults.setting("referenceUrl", "liquibase.command.referenceUrl"))

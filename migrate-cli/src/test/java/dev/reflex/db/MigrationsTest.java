@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflex.orm.ReflexDatabase;
+import dev.reflex.orm.migrations.MigrationReport;
+import dev.reflex.orm.migrations.Migrations;
+import dev.reflex.orm.migrations.UnableToMigrateException;
 import dev.reflex.orm.testing.Launcher;
 import dev.reflex.orm.testing.TestDatabase;
 import java.io.InputStream;

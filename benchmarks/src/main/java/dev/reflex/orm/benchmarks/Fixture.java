@@ -1,6 +1,6 @@
 package dev.reflex.orm.benchmarks;
 
-import dev.reflex.db.Migrations;
+import dev.reflex.orm.migrations.Migrations;
 import dev.reflex.orm.ReflexDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

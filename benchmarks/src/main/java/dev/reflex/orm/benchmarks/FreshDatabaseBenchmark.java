@@ -1,7 +1,7 @@
 package dev.reflex.orm.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.reflex.db.Migrations;
+import dev.reflex.orm.migrations.Migrations;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Pools;
 import dev.reflex.orm.internal.UrlParser;

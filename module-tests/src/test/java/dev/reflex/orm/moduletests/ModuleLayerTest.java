@@ -36,7 +36,7 @@ class ModuleLayerTest {
     assertThat(api.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
         .extracting(e -> e.source() + " to " + new TreeSet<>(e.targets())).containsExactlyInAnyOrder(
             // the URL parser, the pool set-up and the masking helper, for reflex-db and the test extension
-            "dev.reflex.orm.internal to [dev.reflex.db, dev.reflex.orm.test]",
+            "dev.reflex.orm.internal to [dev.reflex.db, dev.reflex.orm.migrations, dev.reflex.orm.test]",
             // Transactions and the one rule for a lost connection, for the three providers only
             "dev.reflex.orm.internal.jdbc to [dev.reflex.orm.hibernate, dev.reflex.orm.jdbi, dev.reflex.orm.mybatis]");
     assertThat(api.uses()).contains("dev.reflex.orm.spi.ReflexProvider");

@@ -1,6 +1,6 @@
 package dev.reflex.orm.test.internal;
 
-import dev.reflex.db.Migrations;
+import dev.reflex.orm.migrations.Migrations;
 import dev.reflex.orm.internal.DatabaseUrl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package dev.reflex.db;
+package dev.reflex.orm.migrations;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import liquibase.resource.SearchPathResourceAccessor;

@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.orm.migrations;
 
 import dev.reflex.orm.ReflexException;
 

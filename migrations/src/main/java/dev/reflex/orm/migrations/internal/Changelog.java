@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.orm.migrations.internal;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,13 +14,15 @@ import java.util.Properties;
  * Taken from {@code --changelog-file}, else the defaults file ({@code liquibase.properties}), else
  * {@value #DEFAULT_PATH}, and made relative to the working directory when it lies inside it.
  *
+ * <p>Not API: used by {@code Migrations} and the {@code reflex-db} command, and may change without notice.
+ *
  * <p>Immutable and thread-safe.
  */
-final class Changelog {
+public final class Changelog {
   /** Where {@code reflex-db init} writes the changelog, and where it is looked for when nothing names one. */
-  static final String DEFAULT_PATH = "db/changelog/db.changelog-master.yaml";
+  public static final String DEFAULT_PATH = "db/changelog/db.changelog-master.yaml";
   /** Liquibase's defaults file, in the working directory. */
-  static final String DEFAULTS_FILE = "liquibase.properties";
+  public static final String DEFAULTS_FILE = "liquibase.properties";
 
   private final String path;
   private final String origin;
@@ -35,16 +37,6 @@ final class Changelog {
   }
 
   /**
-   * Resolves the changelog for a command line.
-   *
-   * @param arguments the command line
-   * @return the changelog
-   */
-  static Changelog resolve(Arguments arguments) {
-    return resolve(arguments.value("changelog-file"), arguments.value("defaults-file"), arguments.value("search-path"));
-  }
-
-  /**
    * Resolves the changelog from the three settings that can name it, as {@code reflex-db} does.
    *
    * @param given the changelog path given explicitly, or {@code null}
@@ -52,7 +44,7 @@ final class Changelog {
    * @param searchPathGiven the search path given explicitly, or {@code null}
    * @return the changelog
    */
-  static Changelog resolve(String given, String defaultsFile, String searchPathGiven) {
+  public static Changelog resolve(String given, String defaultsFile, String searchPathGiven) {
     Properties defaults = load(Path.of(defaultsFile != null ? defaultsFile : DEFAULTS_FILE));
     String searchPath = first(searchPathGiven, defaults, "searchPath", "liquibase.searchPath");
     if (given != null) {
@@ -68,22 +60,22 @@ final class Changelog {
   }
 
   /** @return whether a search path was configured, so the changelog is read from there and nowhere else */
-  boolean searchPathConfigured() {
+  public boolean searchPathConfigured() {
     return !inWorkingDirectory(searchPath);
   }
 
   /** @return the path to hand to Liquibase */
-  String path() {
+  public String path() {
     return path;
   }
 
   /** @return where the path came from: {@code --changelog-file}, the defaults file, or {@code default} */
-  String origin() {
+  public String origin() {
     return origin;
   }
 
   /** @return the search path to read the changelog from: as configured, else the working directory */
-  String searchPath() {
+  public String searchPath() {
     return searchPath != null ? searchPath : ".";
   }
 
@@ -93,7 +85,7 @@ final class Changelog {
    *
    * @return {@code true} when the file certainly does not exist
    */
-  boolean missing() {
+  public boolean missing() {
     return inWorkingDirectory(searchPath) && !path.startsWith("classpath:") && !Files.isRegularFile(Path.of(path));
   }
 
@@ -103,12 +95,12 @@ final class Changelog {
    * @param keys the keys it may be written as
    * @return the value, or {@code null}
    */
-  String setting(String... keys) {
+  public String setting(String... keys) {
     return first(null, defaults, keys);
   }
 
   /** The one spelling of a changelog path: relative to the working directory when it lies inside it. */
-  static String canonical(String path, String searchPath) {
+  public static String canonical(String path, String searchPath) {
     if (path.startsWith("classpath:") || !inWorkingDirectory(searchPath)) {
       return path;
     }

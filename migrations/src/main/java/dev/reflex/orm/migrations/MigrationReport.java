@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.orm.migrations;
 
 import java.util.List;
 

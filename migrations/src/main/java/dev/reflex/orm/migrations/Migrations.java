@@ -1,5 +1,6 @@
-package dev.reflex.db;
+package dev.reflex.orm.migrations;
 
+import dev.reflex.orm.migrations.internal.Changelog;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.internal.Failures;
