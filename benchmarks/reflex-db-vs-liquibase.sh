@@ -17,11 +17,11 @@ if ! [[ $runs =~ ^[0-9]+$ ]] || ((runs < 5)); then
 fi
 
 root=$(cd "$(dirname "$0")/.." && pwd -P)
-dist=$root/migrate-cli/target/reflex-db
+dist=$root/db/target/reflex-db
 reflex_db=$dist/bin/reflex-db
 if [[ ! -x $reflex_db ]]; then
-  echo "building reflex-db: ./mvnw -q -B -DskipTests -pl migrate-cli -am package" >&2
-  (cd "$root" && ./mvnw -q -B -DskipTests -pl migrate-cli -am package >&2)
+  echo "building reflex-db: ./mvnw -q -B -DskipTests -pl db -am package" >&2
+  (cd "$root" && ./mvnw -q -B -DskipTests -pl db -am package >&2)
 fi
 
 if [[ -n ${JAVA_HOME:-} ]]; then java_cmd=$JAVA_HOME/bin/java; else java_cmd=java; fi
