@@ -5,6 +5,9 @@ import dev.reflex.orm.internal.ResolvedSettings;
 import dev.reflex.orm.internal.Resources;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -139,6 +142,18 @@ public final class ReflexDatabase implements AutoCloseable {
           + "; open a session for session-level objects");
     }
     return own;
+  }
+
+  /**
+   * Returns the types {@link ReflexSession#unwrap(Class)} and {@link #unwrap(Class)} hand out, as the provider
+   * declares them ({@link dev.reflex.orm.spi.ReflexProvider#sessionTypes()}), with {@code java.sql.Connection}.
+   *
+   * @return the types; immutable
+   */
+  public Set<Class<?>> sessionTypes() {
+    Set<Class<?>> types = new LinkedHashSet<>(settings.provider().sessionTypes());
+    types.add(Connection.class);
+    return Collections.unmodifiableSet(types);
   }
 
   /** @return the name of the provider in use, such as {@code hibernate} */

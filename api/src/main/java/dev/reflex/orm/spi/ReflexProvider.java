@@ -1,5 +1,7 @@
 package dev.reflex.orm.spi;
 
+import java.util.Set;
+
 /**
  * An adapter from reflex-orm to one ORM, found with {@link java.util.ServiceLoader}.
  *
@@ -28,4 +30,18 @@ public interface ReflexProvider {
    * @throws RuntimeException any failure; reflex-orm reports it as a {@code ProviderFailedException}
    */
   ProviderEngine start(ProviderContext context);
+
+  /**
+   * Returns the ORM types this provider's sessions and engine hand out through {@code unwrap}, such as Hibernate's
+   * {@code Session} and {@code SessionFactory}, so that tools built on reflex-orm (reflex-orm-test's parameters)
+   * know what to offer without naming any ORM themselves. {@code java.sql.Connection}, which every session hands
+   * out, need not be listed.
+   *
+   * @implSpec The default returns an empty set: such a provider's objects are still reached through
+   *     {@code unwrap}, only not offered by those tools.
+   * @return the types, each an exact type a caller may ask for
+   */
+  default Set<Class<?>> sessionTypes() {
+    return Set.of();
+  }
 }

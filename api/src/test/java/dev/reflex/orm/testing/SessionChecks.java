@@ -41,6 +41,12 @@ public abstract class SessionChecks {
   }
 
   @Test
+  void theProviderDeclaresExactlyTheTypesItHandsOut(ReflexDatabase db) {
+    // what reflex-orm-test offers as a test's parameters, without naming any ORM itself
+    assertThat(db.sessionTypes()).containsExactlyInAnyOrderElementsOf(contract().nativeTypes());
+  }
+
+  @Test
   void createReadUpdateDeleteThroughTheOrm(ReflexDatabase db) {
     Books books = contract().books();
     db.transaction(s -> {

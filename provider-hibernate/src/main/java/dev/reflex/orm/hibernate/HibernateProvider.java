@@ -3,6 +3,7 @@ package dev.reflex.orm.hibernate;
 import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
+import java.util.Set;
 
 /**
  * The reflex-orm provider named {@code hibernate}: bootstraps one Hibernate {@code SessionFactory} per
@@ -22,6 +23,13 @@ public final class HibernateProvider implements ReflexProvider {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** @return Hibernate's {@code Session} and {@code EntityManager}, its {@code SessionFactory} and {@code EntityManagerFactory} */
+  @Override
+  public Set<Class<?>> sessionTypes() {
+    return Set.of(org.hibernate.Session.class, org.hibernate.SessionFactory.class,
+        jakarta.persistence.EntityManager.class, jakarta.persistence.EntityManagerFactory.class);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.reflex.orm.spi.ProviderContext;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ReflexProvider;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -25,6 +26,12 @@ public final class JdbiProvider implements ReflexProvider {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** @return JDBI's {@code Handle} and {@code Jdbi} */
+  @Override
+  public Set<Class<?>> sessionTypes() {
+    return Set.of(org.jdbi.v3.core.Handle.class, org.jdbi.v3.core.Jdbi.class);
   }
 
   /**

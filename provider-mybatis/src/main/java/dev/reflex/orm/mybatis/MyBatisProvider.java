@@ -7,6 +7,7 @@ import dev.reflex.orm.spi.ReflexProvider;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.apache.ibatis.session.Configuration;
@@ -32,6 +33,13 @@ public final class MyBatisProvider implements ReflexProvider {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** @return MyBatis's {@code SqlSession}, {@code SqlSessionFactory} and {@code Configuration} */
+  @Override
+  public Set<Class<?>> sessionTypes() {
+    return Set.of(org.apache.ibatis.session.SqlSession.class,
+        org.apache.ibatis.session.SqlSessionFactory.class, Configuration.class);
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.reflex.orm.test.internal.ClassState;
 import dev.reflex.orm.test.internal.LeakCheck;
 import dev.reflex.orm.test.internal.TestSettings;
 import dev.reflex.orm.test.internal.Templates;
-import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -35,11 +34,6 @@ public final class ReflexExtension
   private static final String CLASS_STATE = "class";
   private static final String SESSION = "session";
   /** The ORM objects a session unwraps to, by name, so that no ORM is needed on the class path. */
-  private static final Set<String> SESSION_TYPES = Set.of("org.hibernate.Session", "org.hibernate.SessionFactory",
-      "jakarta.persistence.EntityManager", "jakarta.persistence.EntityManagerFactory",
-      "org.apache.ibatis.session.SqlSession", "org.apache.ibatis.session.SqlSessionFactory",
-      "org.jdbi.v3.core.Handle", "org.jdbi.v3.core.Jdbi", "java.sql.Connection");
-
   private final TestSettings settings;
 
   /** Used by {@link ReflexTest}: the settings are read from the annotation of the test class. */
@@ -88,7 +82,7 @@ public final class ReflexExtension
       return true;
     }
     return context.getTestMethod().isPresent()
-        && (type == ReflexSession.class || SESSION_TYPES.contains(type.getName()));
+        && (type == ReflexSession.class || classState(context).database().sessionTypes().contains(type));
   }
 
   @Override
