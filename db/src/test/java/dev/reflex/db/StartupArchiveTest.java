@@ -33,7 +33,8 @@ class StartupArchiveTest {
     for (String folder : new String[] {"bin", "lib"}) {
       Files.createDirectories(copy.resolve(folder));
       try (Stream<Path> files = Files.list(dist.resolve(folder))) {
-        files.filter(file -> !file.getFileName().toString().startsWith("reflex-db.jsa"))
+        files.filter(file -> !file.getFileName().toString().startsWith("reflex-db.jsa")
+            && !file.getFileName().toString().startsWith("reflex-db.aot"))
             .forEach(file -> copy(file, copy.resolve(folder).resolve(file.getFileName().toString())));
       }
     }
@@ -89,6 +90,81 @@ class StartupArchiveTest {
     } finally {
       lib.toFile().setWritable(true, false);
     }
+  }
+
+  @Test
+  void onJdk17ToJdk24TheLauncherUsesTheArchive() {
+    Launcher.Result status = reflexDb.env("REFLEX_DB_LAUNCHER_DEBUG", "1").run("status");
+
+    assertThat(status.exitCode()).as("%s", status).isZero();
+    assertThat(status.err()).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("AOTCache");
+  }
+
+  /**
+   * On JDK 25 and later, an ahead-of-time cache: recorded after the first command, in the background, from a
+   * training run of the launcher's own, then used by every command, with the same output.
+   */
+  @Test
+  void onJdk25TheFirstCommandRecordsAnAotCacheThatTheNextUses() throws Exception {
+    Launcher jdk25 = reflexDb.env("JAVA_HOME", jdk25().toString());
+    Path cache = copy.resolve("lib/reflex-db.aot");
+
+    Launcher.Result first = jdk25.run("status");
+    awaitFile(cache);
+    Launcher.Result next = jdk25.env("REFLEX_DB_LAUNCHER_DEBUG", "1").run("status");
+
+    assertThat(first.exitCode()).as("%s", first).isZero();
+    assertThat(first.out()).contains("is up to date");
+    assertThat(first.err()).doesNotContain("WARNING"); // JDK 24+ native-access warnings of the SQLite driver
+    assertThat(next.exitCode()).as("%s", next).isZero();
+    assertThat(next.out()).isEqualTo(first.out());
+    assertThat(next.err()).contains("-XX:AOTCache=" + cache).doesNotContain("SharedArchiveFile");
+    // the JVM itself accepts the cache for these jars: with AOTMode=on it refuses to start on one it cannot map
+    Launcher.Result strict = jdk25.env("REFLEX_DB_JAVA_OPTS", "-XX:AOTMode=on -XX:AOTCache=" + cache)
+        .run("--version");
+    assertThat(strict.exitCode()).as("%s", strict).isZero();
+  }
+
+  @Test
+  void onJdk25AnUnwritableLibRunsWithoutACache() throws Exception {
+    Path lib = copy.resolve("lib");
+    lib.toFile().setWritable(false, false);
+    try {
+      Launcher asUser = (Files.isWritable(lib) ? asNobody() : reflexDb).env("JAVA_HOME", jdk25().toString());
+
+      Launcher.Result status = asUser.run("status");
+
+      assertThat(status.exitCode()).as("%s", status).isZero();
+      assertThat(status.out()).contains("is up to date");
+      Thread.sleep(2000); // a cache would be recorded in the background: give it the time to begin
+      try (Stream<Path> files = Files.list(lib)) {
+        assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.contains(".aot"));
+      }
+    } finally {
+      lib.toFile().setWritable(true, false);
+    }
+  }
+
+  /** @return JDK 25's home; missing, the test is skipped saying how to enable it, or fails with CI=true */
+  private static Path jdk25() {
+    Path home = Path.of(System.getProperty("reflex.test.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    if (!Files.isExecutable(home.resolve("bin/java"))) {
+      String why = home + "/bin/java is missing: install a JDK 25 there, or name one with -Dreflex.test.jdk25=PATH,"
+          + " to test the launcher's ahead-of-time cache";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError("CI=true and " + why);
+      }
+      assumeTrue(false, why);
+    }
+    return home;
+  }
+
+  /** Waits for a file the launcher writes in the background, at most two minutes (a busy machine). */
+  private static void awaitFile(Path file) throws InterruptedException {
+    for (int i = 0; i < 240 && !Files.exists(file); i++) {
+      Thread.sleep(500);
+    }
+    assertThat(file).as("recorded in the background").isNotEmptyFile();
   }
 
   /** The launcher of the copy, run by {@code runuser -u nobody}, with the project and the copy readable to it. */

@@ -104,7 +104,7 @@ public final class Launcher {
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(name -> name.startsWith("REFLEX_DB_") || name.startsWith("LIQUIBASE_"));
       env.putAll(environment);
-      env.put("JAVA_HOME", System.getProperty("java.home"));
+      env.put("JAVA_HOME", environment.getOrDefault("JAVA_HOME", System.getProperty("java.home"))); // unless named
       Process process = builder.start();
       process.getOutputStream().close();
       return new Running(command, process, out, err);
