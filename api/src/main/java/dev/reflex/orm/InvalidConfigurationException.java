@@ -1,7 +1,8 @@
 package dev.reflex.orm;
 
 /**
- * Thrown when a setting such as {@code REFLEX_DB_POOL_SIZE} has a value that is not allowed. The message names the setting and the values it takes.
+ * Thrown when a setting such as {@code REFLEX_DB_POOL_SIZE} has a value that is not allowed. The message names the
+ * setting and the values it takes.
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,7 +1,8 @@
 package dev.reflex.orm;
 
 /**
- * Thrown when a database URL (from the builder, {@code reflex.db.url} or {@code REFLEX_DB_URL}) cannot be understood. The message names the form that was expected.
+ * Thrown when a database URL (from the builder, {@code reflex.db.url} or {@code REFLEX_DB_URL}) cannot be understood.
+ * The message names the form that was expected.
  *
  * <p>Immutable and thread-safe.
  */

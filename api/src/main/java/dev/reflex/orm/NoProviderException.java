@@ -1,7 +1,8 @@
 package dev.reflex.orm;
 
 /**
- * Thrown when no reflex-orm provider is on the class path or module path. The message names the three provider artifacts and the {@code requires} line to add.
+ * Thrown when no reflex-orm provider is on the class path or module path. The message names the three provider
+ * artifacts and the {@code requires} line to add.
  *
  * <p>Immutable and thread-safe.
  */

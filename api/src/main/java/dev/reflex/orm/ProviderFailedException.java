@@ -1,7 +1,8 @@
 package dev.reflex.orm;
 
 /**
- * Thrown when the chosen provider fails to bootstrap its ORM, for example because an entity is invalid or a mapper cannot be parsed.
+ * Thrown when the chosen provider fails to bootstrap its ORM, for example because an entity is invalid or a mapper
+ * cannot be parsed.
  *
  * <p>Immutable and thread-safe.
  */

@@ -42,8 +42,8 @@ public final class ReflexDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts a builder. With nothing set, {@link ReflexDatabaseBuilder#build()} uses the process's configuration, exactly as
-   * {@link Reflex} does.
+   * Starts a builder. With nothing set, {@link ReflexDatabaseBuilder#build()} uses the process's configuration,
+   * exactly as {@link Reflex} does.
    *
    * @return a new builder
    */

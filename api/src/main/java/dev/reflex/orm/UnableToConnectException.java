@@ -1,7 +1,8 @@
 package dev.reflex.orm;
 
 /**
- * Thrown when no database connection can be had: the server is unreachable, the credentials are refused, or the pool had no free connection within its timeout (the message then shows the pool's state).
+ * Thrown when no database connection can be had: the server is unreachable, the credentials are refused, or the pool
+ * had no free connection within its timeout (the message then shows the pool's state).
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,7 +1,8 @@
 package dev.reflex.orm;
 
 /**
- * Thrown when a provider is chosen by name (builder, {@code reflex.orm.provider} or {@code REFLEX_ORM_PROVIDER}) and no provider of that name was found. The message lists the providers that were found.
+ * Thrown when a provider is chosen by name (builder, {@code reflex.orm.provider} or {@code REFLEX_ORM_PROVIDER}) and no
+ * provider of that name was found. The message lists the providers that were found.
  *
  * <p>Immutable and thread-safe.
  */

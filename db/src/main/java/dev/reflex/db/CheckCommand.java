@@ -28,7 +28,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--contexts", paramLabel = "CONTEXTS", description = "Liquibase contexts to check, as for update.")
   private String contexts;
 
-  @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Liquibase label expression to check, as for update.")
+  @Option(names = "--labels", paramLabel = "EXPRESSION",
+      description = "Liquibase label expression to check, as for update.")
   private String labels;
 
   @Mixin

@@ -6,7 +6,8 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Runs reflex-db's own commands, {@code init}, {@code check} and {@code revision}, with picocli: exit 0 when all is well,
+ * Runs reflex-db's own commands, {@code init}, {@code check} and {@code revision}, with picocli: exit 0 when all is
+ * well,
  * 1 on failure, 2 on a usage error, and one line, never a stack trace unless asked for.
  *
  * <p>Not thread-safe; used once.

@@ -79,7 +79,10 @@ final class Target {
     return scrubber;
   }
 
-  /** @return where the URL came from: {@code --url}, {@code REFLEX_DB_URL}, {@code system property ...} or {@code default} */
+  /**
+   * @return where the URL came from: {@code --url}, {@code REFLEX_DB_URL}, {@code system property ...} or {@code
+   * default}
+   */
   String origin() {
     return origin;
   }

@@ -141,7 +141,9 @@ public final class UrlParser {
         authority.user(), authority.password(), kind, masked);
   }
 
-  /** Splits at the first '?' after the credentials, so that a '?' in a password does not count, nor an '@' in the query. */
+  /**
+   * Splits at the first '?' after the credentials, so that a '?' in a password does not count, nor an '@' in the query.
+   */
   private static String[] splitQuery(String rest) {
     int at = Authority.credentialsEnd(rest);
     int question = rest.indexOf('?', Math.max(at, 0));

@@ -13,7 +13,6 @@ import dev.reflex.orm.UnableToCommitException;
 import dev.reflex.orm.testing.ProviderContract.Books;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -50,7 +50,8 @@ public class RollbackTestBenchmark {
   public void setUp() {
     template = Template.create(database.equals("sqlite") ? null : UrlParser.parse(Fixture.url("postgresql")),
         Migrations.of(FreshDatabaseBenchmark.CHANGELOG));
-    extension = new ClassState(new TestSettings(Isolation.ROLLBACK, null, List.of(), List.of(), "jdbi", null), template);
+    extension = new ClassState(new TestSettings(Isolation.ROLLBACK, null, List.of(), List.of(), "jdbi", null),
+        template);
     // the same kind of database, outside the extension: a second copy of the template, on a pool of its own
     plainCopy = template.copy();
     plain = ReflexDatabase.builder().dataSource(plainCopy.pool()).provider("jdbi").build();

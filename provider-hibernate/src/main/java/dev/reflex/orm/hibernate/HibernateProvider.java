@@ -25,7 +25,10 @@ public final class HibernateProvider implements ReflexProvider {
     return NAME;
   }
 
-  /** @return Hibernate's {@code Session} and {@code EntityManager}, its {@code SessionFactory} and {@code EntityManagerFactory} */
+  /**
+   * @return Hibernate's {@code Session} and {@code EntityManager}, its {@code SessionFactory} and {@code
+   * EntityManagerFactory}
+   */
   @Override
   public Set<Class<?>> sessionTypes() {
     return Set.of(org.hibernate.Session.class, org.hibernate.SessionFactory.class,

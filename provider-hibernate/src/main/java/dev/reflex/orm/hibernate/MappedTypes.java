@@ -72,7 +72,8 @@ final class MappedTypes {
       if (!reached.add(type)) {
         continue;
       }
-      for (Class<?> above = type.getSuperclass(); above != null && above != Object.class; above = above.getSuperclass()) {
+      for (Class<?> above = type.getSuperclass(); above != null && above != Object.class;
+          above = above.getSuperclass()) {
         if (isMapped(above)) {
           pending.add(above);
         }
@@ -89,7 +90,8 @@ final class MappedTypes {
     List<Class<?>> found = new ArrayList<>();
     boolean embedded = field.isAnnotationPresent(Embedded.class) || field.isAnnotationPresent(EmbeddedId.class);
     Class<?> type = field.getType();
-    if (type.isAnnotationPresent(Embeddable.class) || (embedded && !type.isPrimitive() && !type.getName().startsWith("java."))) {
+    if (type.isAnnotationPresent(Embeddable.class)
+        || (embedded && !type.isPrimitive() && !type.getName().startsWith("java."))) {
       found.add(type);
     }
     if (field.getGenericType() instanceof ParameterizedType) {

@@ -17,8 +17,8 @@ import org.apache.ibatis.session.Configuration;
  * <p>Pass one to {@code ReflexDatabase.builder().configure(...)}, or declare it in the application's module
  * ({@code provides dev.reflex.orm.mybatis.MyBatisConfigurer with app.Db;}) or in
  * {@code META-INF/services/dev.reflex.orm.mybatis.MyBatisConfigurer}. Declared configurers run first, then
- * those passed to the builder, each in its order (one both declared and passed runs once, as passed); all run before the registered mappers are added, so
- * that their aliases and type handlers are known when the mappers are parsed.
+ * those passed to the builder, each in its order (one both declared and passed runs once, as passed); all run before
+ * the registered mappers are added, so that their aliases and type handlers are known when the mappers are parsed.
  *
  * <p>Called once per {@code ReflexDatabase}, from the thread that builds it; an implementation need not be
  * thread-safe.

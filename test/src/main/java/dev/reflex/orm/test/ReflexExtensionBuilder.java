@@ -99,9 +99,10 @@ public final class ReflexExtensionBuilder {
         for (Class<? extends ReflexConfigurer> configurer : annotation.configure()) {
           configurers.add(instantiate(configurer));
         }
-        return new TestSettings(annotation.isolation(), annotation.changelog().isEmpty() ? null : annotation.changelog(),
-            Arrays.asList(annotation.register()), configurers, annotation.provider().isEmpty() ? null
-            : annotation.provider(), null);
+        String changelog = annotation.changelog().isEmpty() ? null : annotation.changelog();
+        String provider = annotation.provider().isEmpty() ? null : annotation.provider();
+        return new TestSettings(annotation.isolation(), changelog, Arrays.asList(annotation.register()), configurers,
+            provider, null);
       }
     }
     return new TestSettings(Isolation.ROLLBACK, null, List.of(), List.of(), null, null);
