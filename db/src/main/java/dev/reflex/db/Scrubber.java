@@ -1,8 +1,11 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.internal.Secrets;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,11 +15,13 @@ import java.util.Set;
  * {@code password=} value, or quoted as a value, never as a substring of other words. URLs go first, so that
  * a URL stays readable.
  *
- * <p>Immutable once built; thread-safe.
+ * <p>Thread-safe: a command may add a secret (a scratch database's URL) while {@link Output} filters lines with
+ * it; a line is scrubbed with every secret added before it is written. Secrets are only ever added.
  */
 final class Scrubber {
-  private final Map<String, String> urls = new LinkedHashMap<>();
-  private final Set<String> passwords = new LinkedHashSet<>();
+  // replaced whole on each addition (copy on write): scrub reads a consistent snapshot without a lock
+  private volatile Map<String, String> urls = Map.of();
+  private volatile Set<String> passwords = Set.of();
 
   /**
    * Adds a URL to show masked wherever it appears, and the passwords it holds never to show elsewhere.
@@ -24,13 +29,15 @@ final class Scrubber {
    * @param url a URL, or {@code null}
    * @return this scrubber
    */
-  Scrubber url(String url) {
+  synchronized Scrubber url(String url) {
     if (url != null && !url.isEmpty()) {
       String masked = Secrets.mask(url);
       if (!masked.equals(url)) {
-        urls.put(url, masked);
+        Map<String, String> more = new LinkedHashMap<>(urls);
+        more.put(url, masked);
+        urls = Collections.unmodifiableMap(more);
       }
-      passwords.addAll(Secrets.passwords(url));
+      addPasswords(Secrets.passwords(url));
     }
     return this;
   }
@@ -41,11 +48,17 @@ final class Scrubber {
    * @param password a password, or {@code null}
    * @return this scrubber
    */
-  Scrubber password(String password) {
+  synchronized Scrubber password(String password) {
     if (password != null && !password.isEmpty()) {
-      passwords.add(password);
+      addPasswords(List.of(password));
     }
     return this;
+  }
+
+  private void addPasswords(Collection<String> added) {
+    Set<String> more = new LinkedHashSet<>(passwords);
+    more.addAll(added);
+    passwords = Collections.unmodifiableSet(more);
   }
 
   /**

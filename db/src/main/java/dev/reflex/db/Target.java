@@ -15,7 +15,8 @@ import java.util.List;
  * ({@code reflex.db.url}, {@code REFLEX_DB_URL}, default {@code sqlite:///reflex.db}), parsed by the one
  * URL parser of the project. It also knows every secret that must never be printed.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. Immutable but for its {@link Scrubber}, which learns the secrets of databases a command adds (a
+ * scratch database's URL) and never forgets one.
  */
 final class Target {
   private final String text;
