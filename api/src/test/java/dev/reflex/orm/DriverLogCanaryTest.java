@@ -94,6 +94,8 @@ class DriverLogCanaryTest {
       }
       System.setErr(err);
       System.setOut(out);
+      System.clearProperty("org.slf4j.simpleLogger.log.org.mariadb");
+      System.clearProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari");
     }
     String everything = logged + printed.toString(StandardCharsets.UTF_8);
     // the capture works: pgJDBC logs its connections at FINE

@@ -64,7 +64,8 @@ class IdleInTransactionTimeoutTest {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
       try (Connection connection = db.dataSource().getConnection();
-          PreparedStatement query = connection.prepareStatement("select count(*) from pg_stat_activity where pid = ?")) {
+          PreparedStatement query =
+              connection.prepareStatement("select count(*) from pg_stat_activity where pid = ?")) {
         query.setLong(1, pid);
         try (ResultSet rows = query.executeQuery()) {
           rows.next();

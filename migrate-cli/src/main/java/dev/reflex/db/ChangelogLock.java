@@ -40,7 +40,8 @@ final class ChangelogLock {
   record Holder(String lockedBy, String granted) {
     @Override
     public String toString() {
-      return (lockedBy == null ? "an unnamed run" : lockedBy) + " since " + (granted == null ? "an unknown time" : granted);
+      return (lockedBy == null ? "an unnamed run" : lockedBy) + " since "
+          + (granted == null ? "an unknown time" : granted);
     }
   }
 
@@ -74,7 +75,8 @@ final class ChangelogLock {
    */
   Holder holder(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT LOCKED, LOCKEDBY, LOCKGRANTED FROM " + table + " WHERE ID = 1")) {
+        ResultSet row = statement.executeQuery(
+            "SELECT LOCKED, LOCKEDBY, LOCKGRANTED FROM " + table + " WHERE ID = 1")) {
       // LOCKGRANTED as text: SQLite keeps it as text, which Liquibase fails to read back as a date
       return row.next() && row.getBoolean(1) ? new Holder(row.getString(2), row.getString(3)) : null;
     } catch (SQLException e) {

@@ -81,7 +81,8 @@ final class MigrationFailure {
   }
 
   private static boolean lockHeld(Throwable failure) {
-    return says(failure, "could not acquire change log lock", LiquibaseSays.LOCK_TIME_UNREADABLE.toLowerCase(Locale.ROOT));
+    return says(failure, "could not acquire change log lock",
+        LiquibaseSays.LOCK_TIME_UNREADABLE.toLowerCase(Locale.ROOT));
   }
 
   private static boolean says(Throwable failure, String... texts) {

@@ -47,7 +47,8 @@ final class CredentialDataSource implements DataSource {
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     Properties properties = new Properties();
-    config.getDataSourceProperties().forEach((name, value) -> properties.setProperty(name.toString(), value.toString()));
+    config.getDataSourceProperties()
+        .forEach((name, value) -> properties.setProperty(name.toString(), value.toString()));
     properties.putAll(credentials);
     if (username != null) {
       properties.setProperty("user", username);

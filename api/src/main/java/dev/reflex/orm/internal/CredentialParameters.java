@@ -50,7 +50,7 @@ final class CredentialParameters {
         credentials);
   }
 
-  /** pgJDBC percent-decodes its URL's parameters (as form data: '+' is a space); the other drivers take them as written. */
+  /** pgJDBC percent-decodes its URL's parameters (as form data: '+' is a space); other drivers take them as written. */
   private static String decode(String value, DatabaseKind kind) {
     if (kind != DatabaseKind.POSTGRESQL) {
       return value;

@@ -62,9 +62,9 @@ public final class LostConnections {
    * The rule. The server's own answer wins: an SQLState of class 23 (integrity) or 40 (transaction rollback)
    * means it refused the commit and rolled back, and 25P03 that it ended the session because it sat idle in its
    * transaction (PostgreSQL's {@code idle_in_transaction_session_timeout}), so no commit had reached it: the FATAL
-   * line closes the connection, but it is an answer, not a lost one. Otherwise the connection counts as lost on an SQLState of class
-   * 08, on an I/O failure or a driver's connection exception anywhere in the causes, or when the connection is
-   * closed after the failure.
+   * line closes the connection, but it is an answer, not a lost one. Otherwise the connection counts as lost on an
+   * SQLState of class 08, on an I/O failure or a driver's connection exception anywhere in the causes, or when the
+   * connection is closed after the failure.
    */
   static boolean lostInFlight(Throwable failure, boolean closedAfter) {
     String state = sqlState(failure);
