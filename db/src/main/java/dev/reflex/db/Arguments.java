@@ -8,6 +8,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
@@ -119,6 +120,31 @@ final class Arguments {
     before.matchedOptions().forEach(option -> names.add(option.names()[0]));
     unknownBefore.stream().filter(arg -> arg.startsWith("-")).forEach(arg -> names.add(arg.split("=", 2)[0]));
     return names;
+  }
+
+  /**
+   * Returns the options given before the command that reflex-db and Liquibase declare, but for reflex-db's own
+   * ({@code --verbose}, {@code --help}, ...).
+   *
+   * @return each option with its value
+   */
+  List<OptionSpec> liquibaseOptionsBefore() {
+    List<OptionSpec> options = new ArrayList<>();
+    before.matchedOptions().stream().filter(option -> option.userObject() == null).forEach(options::add);
+    return options;
+  }
+
+  /**
+   * @param option an option given before the command
+   * @return its name as the user typed it, e.g. {@code --contexts} for Liquibase's {@code --context-filter}
+   */
+  String typedBefore(OptionSpec option) {
+    return LiquibaseOptions.typed(option, before.originalArgs());
+  }
+
+  /** @return the options before the command that nobody declares, as typed */
+  List<String> unknownOptionsBefore() {
+    return unknownBefore.stream().filter(arg -> arg.startsWith("-")).map(arg -> arg.split("=", 2)[0]).toList();
   }
 
   /**

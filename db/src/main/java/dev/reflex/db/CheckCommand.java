@@ -53,8 +53,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<ChangeSet> pending;
     try (SearchPathResourceAccessor accessor = new SearchPathResourceAccessor(changelog.searchPath())) {
-      Database database = DatabaseFactory.getInstance().openDatabase(databaseUrl.jdbcUrl(), target.user(),
-          target.password(), null, accessor);
+      // Liquibase takes a URL, a user and a password only: the other credentials stay in the URL
+      Database database = DatabaseFactory.getInstance().openDatabase(databaseUrl.jdbcUrlWithParameters(),
+          target.user(), target.password(), null, accessor);
       try (Liquibase liquibase = new Liquibase(changelog.path(), accessor, database)) {
         pending = liquibase.listUnrunChangeSets(new Contexts(contexts), new LabelExpression(labels));
       }

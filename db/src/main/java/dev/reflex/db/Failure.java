@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.LiquibaseSays;
 import dev.reflex.orm.ReflexException;
 import dev.reflex.orm.internal.Secrets;
 import java.util.List;

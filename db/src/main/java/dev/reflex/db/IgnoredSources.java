@@ -30,8 +30,9 @@ final class IgnoredSources {
     DatabaseUrl url = target.require();
     List<String> ignored = new ArrayList<>();
     String defaults = " in " + Changelog.DEFAULTS_FILE;
-    addIfOther(ignored, "LIQUIBASE_COMMAND_URL", System.getenv("LIQUIBASE_COMMAND_URL"), url.jdbcUrl(), false);
-    addIfOther(ignored, "url" + defaults, changelog.setting("url", "liquibase.command.url"), url.jdbcUrl(), false);
+    String jdbcUrl = url.jdbcUrlWithParameters();
+    addIfOther(ignored, "LIQUIBASE_COMMAND_URL", System.getenv("LIQUIBASE_COMMAND_URL"), jdbcUrl, false);
+    addIfOther(ignored, "url" + defaults, changelog.setting("url", "liquibase.command.url"), jdbcUrl, false);
     if (arguments.value("username") == null) {
       addIfOther(ignored, "LIQUIBASE_COMMAND_USERNAME", System.getenv("LIQUIBASE_COMMAND_USERNAME"), target.user(),
           false);

@@ -58,19 +58,19 @@ final class LiquibaseOptions extends LiquibaseCommandLine {
     options.forEach(option -> List.of(option.names()).forEach(name -> taken.add(name.toLowerCase(Locale.ROOT))));
     LiquibaseConfiguration configuration = Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class);
     for (ConfigurationDefinition<?> definition : configuration.getRegisteredDefinitions(false)) {
-      add(options, taken, toArgNames(definition));
+      add(options, taken, definition.getKey(), toArgNames(definition));
     }
     // Liquibase also takes its "legacy global arguments" (--driver, --contexts, ...) before the command: a
     // subset of the commands' arguments, which it keeps to itself
     for (CommandDefinition command : Scope.getCurrentScope().getSingleton(CommandFactory.class).getCommands(false)) {
       for (CommandArgumentDefinition<?> argument : command.getArguments().values()) {
-        add(options, taken, toArgNames(argument));
+        add(options, taken, null, toArgNames(argument));
       }
     }
     return options;
   }
 
-  private static void add(List<OptionSpec> options, Set<String> taken, String... spellings) {
+  private static void add(List<OptionSpec> options, Set<String> taken, String key, String... spellings) {
     List<String> names = new ArrayList<>();
     for (String name : spellings) {
       if (taken.add(name.toLowerCase(Locale.ROOT))) {
@@ -78,8 +78,20 @@ final class LiquibaseOptions extends LiquibaseCommandLine {
       }
     }
     if (!names.isEmpty()) {
-      options.add(option(names));
+      options.add(option(names, key));
     }
+  }
+
+  /**
+   * Returns the Liquibase configuration key an option before the command sets, such as
+   * {@code liquibase.changelogLockWaitTimeInMinutes} for {@code --changelog-lock-wait-time-in-minutes}.
+   *
+   * @param option an option from {@link #global}
+   * @return the key, or {@code null} for the options reflex-db reads and Liquibase's command arguments
+   */
+  static String configurationKey(OptionSpec option) {
+    String key = option.descriptionKey();
+    return key == null || key.isEmpty() ? null : key;
   }
 
   /**
@@ -117,7 +129,7 @@ final class LiquibaseOptions extends LiquibaseCommandLine {
   }
 
   /** Liquibase takes some options before the command in one spelling only, so the user's is kept. */
-  private static String typed(OptionSpec option, List<String> args) {
+  static String typed(OptionSpec option, List<String> args) {
     for (String arg : args) {
       String name = arg.split("=", 2)[0];
       for (String declared : option.names()) {
@@ -130,6 +142,15 @@ final class LiquibaseOptions extends LiquibaseCommandLine {
   }
 
   private static OptionSpec option(List<String> names) {
-    return OptionSpec.builder(names.toArray(String[]::new)).type(String.class).arity("1").build();
+    return option(names, null);
+  }
+
+  /** The configuration key rides in the description key, which nothing else here uses. */
+  private static OptionSpec option(List<String> names, String key) {
+    OptionSpec.Builder builder = OptionSpec.builder(names.toArray(String[]::new)).type(String.class).arity("1");
+    if (key != null) {
+      builder.descriptionKey(key);
+    }
+    return builder.build();
   }
 }

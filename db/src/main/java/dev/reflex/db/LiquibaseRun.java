@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.LiquibaseSays;
 import dev.reflex.orm.migrations.internal.Changelog;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.orm.migrations.internal.LiquibaseSays;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;

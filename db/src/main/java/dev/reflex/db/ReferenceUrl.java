@@ -36,8 +36,8 @@ final class ReferenceUrl {
           + " with the database");
     }
     DatabaseUrl parsed = UrlParser.parse(given);
-    scrubber.url(parsed.jdbcUrl()).password(parsed.password());
-    replacements.put("reference-url", parsed.jdbcUrl());
+    scrubber.url(parsed.jdbcUrlWithParameters()).password(parsed.password());
+    replacements.put("reference-url", parsed.jdbcUrlWithParameters());
     if (parsed.user() != null && arguments.value("reference-username") == null) {
       line.add("--reference-username=" + parsed.user());
     }

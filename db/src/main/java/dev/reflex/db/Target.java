@@ -47,7 +47,8 @@ final class Target {
     String givenPassword = arguments.value("password");
     this.user = givenUser != null ? givenUser : parsed == null ? null : parsed.user();
     this.password = givenPassword != null ? givenPassword : parsed == null ? null : parsed.password();
-    scrubber.url(text).url(parsed == null ? null : parsed.jdbcUrl()).url(System.getenv("LIQUIBASE_COMMAND_URL"))
+    scrubber.url(text).url(parsed == null ? null : parsed.jdbcUrlWithParameters())
+        .url(System.getenv("LIQUIBASE_COMMAND_URL"))
         .password(password).password(parsed == null ? null : parsed.password())
         .password(System.getenv("LIQUIBASE_COMMAND_PASSWORD")).url(reference)
         .password(arguments.value("reference-password"));

@@ -116,7 +116,7 @@ class MigrationsTest {
     try (ReflexDatabase database = ReflexDatabase.builder().url(url).build()) {
       assertThatThrownBy(() -> Migrations.of("db/broken.yaml").update(database))
           .isInstanceOf(UnableToMigrateException.class)
-          .hasMessageContaining("Applying db/broken.yaml failed")
+          .hasMessageContaining("Applying db/broken.yaml failed at changeset db/broken.yaml::2-broken::reflex")
           .hasMessageContaining("no_such_table")
           .hasMessageContaining("fix the changeset and update again");
     }

@@ -15,22 +15,66 @@ import java.util.Properties;
  */
 public final class DatabaseUrl {
   private final String jdbcUrl;
+  private final String withParameters;
   private final String user;
   private final String password;
+  /** The credential parameters of the URL's query other than {@code user} and {@code password}, by name. */
+  private final Properties parameters;
   private final DatabaseKind kind;
   private final String masked;
 
   DatabaseUrl(String jdbcUrl, String user, String password, DatabaseKind kind, String masked) {
-    this.jdbcUrl = Objects.requireNonNull(jdbcUrl);
-    this.user = user;
-    this.password = password;
+    this.withParameters = Objects.requireNonNull(jdbcUrl);
+    CredentialParameters.Split split = CredentialParameters.split(jdbcUrl, kind);
+    this.jdbcUrl = split.url();
+    this.parameters = split.credentials();
+    // the user and password of the authority win over those of the query, as the pool sets them last
+    String queryUser = take(parameters, "user");
+    String queryPassword = take(parameters, "password");
+    this.user = user != null ? user : queryUser;
+    this.password = password != null ? password : queryPassword;
     this.kind = kind;
     this.masked = masked;
   }
 
-  /** @return the JDBC URL; holds no credentials but {@code password=} parameters the user wrote into it */
+  private static String take(Properties parameters, String name) {
+    for (String key : parameters.stringPropertyNames()) {
+      if (key.equalsIgnoreCase(name)) {
+        return (String) parameters.remove(key);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the JDBC URL to hand to a driver: it holds no credentials, neither a user and password nor any
+   * parameter whose name holds "password" ({@code sslpassword}, {@code trustStorePassword}, ...); those are
+   * {@link #credentials()}.
+   *
+   * @return the JDBC URL without credentials
+   */
   public String jdbcUrl() {
     return jdbcUrl;
+  }
+
+  /**
+   * Returns the JDBC URL with the credential parameters its query held, for a tool that takes only a URL, a user
+   * and a password (Liquibase's command line); never log it.
+   *
+   * @return the JDBC URL as written, less the user and password before the host
+   */
+  public String jdbcUrlWithParameters() {
+    return withParameters;
+  }
+
+  /**
+   * @return the credentials of the URL other than its user and password ({@code sslpassword} and the like), as
+   *     JDBC connection properties; never show them
+   */
+  public Properties credentialParameters() {
+    Properties copy = new Properties();
+    copy.putAll(parameters);
+    return copy;
   }
 
   /** @return the user, percent-decoded, or {@code null} */
@@ -43,9 +87,9 @@ public final class DatabaseUrl {
     return password;
   }
 
-  /** @return the user and password as JDBC connection properties ({@code user}, {@code password}), those set */
+  /** @return every credential as JDBC connection properties: {@code user}, {@code password} and the others set */
   public Properties credentials() {
-    Properties credentials = new Properties();
+    Properties credentials = credentialParameters();
     if (user != null) {
       credentials.setProperty("user", user);
     }
@@ -62,10 +106,12 @@ public final class DatabaseUrl {
    * @return the secrets; never show them
    */
   public List<String> secrets() {
-    List<String> secrets = new ArrayList<>(Secrets.passwords(jdbcUrl));
+    List<String> secrets = new ArrayList<>(Secrets.passwords(withParameters));
     if (password != null && !password.isEmpty()) {
       secrets.add(password);
     }
+    parameters.stringPropertyNames().stream().filter(name -> !name.equalsIgnoreCase("user"))
+        .map(parameters::getProperty).filter(value -> !value.isEmpty()).forEach(secrets::add);
     return List.copyOf(secrets);
   }
 

@@ -6,9 +6,11 @@ import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.InvalidConfigurationException;
 import dev.reflex.orm.PoolConfigurer;
 import dev.reflex.orm.ReflexConfigurer;
+import java.sql.Driver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,7 +108,14 @@ public final class Pools {
     HikariConfig config = new HikariConfig();
     config.setPoolName("reflex-" + COUNTER.incrementAndGet());
     config.setJdbcUrl(jdbcUrl);
-    config.setDriverClassName(Drivers.forUrl(jdbcUrl, url.masked()).getClass().getName());
+    Driver driver = Drivers.forUrl(jdbcUrl, url.masked());
+    Properties credentials = url.credentialParameters();
+    if (credentials.isEmpty()) {
+      config.setDriverClassName(driver.getClass().getName());
+    } else {
+      // HikariCP would log them at DEBUG: they go from a data source of ours straight to the driver
+      config.setDataSource(new CredentialDataSource(driver, jdbcUrl, credentials, config));
+    }
     if (url.user() != null) {
       config.setUsername(url.user());
     }
@@ -141,10 +150,11 @@ public final class Pools {
    *
    * @param url the parsed URL
    * @param timeout the pool timeout, from {@link Settings#poolTimeout()}
-   * @return the JDBC URL, unchanged for other databases or when it sets the busy timeout itself
+   * @return the JDBC URL with its credential parameters ({@link DatabaseUrl#jdbcUrlWithParameters()}: such a tool
+   *     takes only a URL, a user and a password), unchanged for other databases or when it sets the busy timeout
    */
   public static String outsideThePool(DatabaseUrl url, Duration timeout) {
-    String jdbc = url.jdbcUrl();
+    String jdbc = url.jdbcUrlWithParameters();
     if (url.kind() != DatabaseKind.SQLITE || jdbc.contains(BUSY_TIMEOUT + "=")) {
       return jdbc;
     }

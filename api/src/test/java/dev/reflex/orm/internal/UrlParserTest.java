@@ -5,11 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.InvalidUrlException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The URL table: every accepted form mapped to its exact JDBC URL, user and password; every bad one to its line. */
 class UrlParserTest {
+
+  @Test
+  void everyCredentialOfTheQueryLeavesTheUrlForTheConnectionProperties() {
+    DatabaseUrl parsed = UrlParser.parse("jdbc:postgresql://db/app?user=app&password=p%40ss&sslpassword=key&ssl=true");
+    DatabaseUrl maria = UrlParser.parse("mariadb://app@db/app?trustStorePassword=ts&useSsl=true");
+
+    assertThat(parsed.jdbcUrl()).isEqualTo("jdbc:postgresql://db/app?ssl=true");
+    assertThat(parsed.credentials()).containsEntry("user", "app").containsEntry("password", "p@ss")
+        .containsEntry("sslpassword", "key");
+    assertThat(parsed.jdbcUrlWithParameters()).contains("sslpassword=key");
+    assertThat(maria.jdbcUrl()).isEqualTo("jdbc:mariadb://db:3306/app?useSsl=true");
+    assertThat(maria.credentials()).containsEntry("trustStorePassword", "ts").containsEntry("user", "app");
+    assertThat(maria.secrets()).contains("ts");
+  }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -72,7 +87,7 @@ class UrlParserTest {
       postgresql://db/app?fallback_application_name=billing | jdbc:postgresql://db:5432/app?ApplicationName=billing | - | -      | POSTGRESQL
       postgresql://db/app?fallback_application_name=fb&application_name=billing | jdbc:postgresql://db:5432/app?ApplicationName=billing | - | - | POSTGRESQL
       postgresql://db/app?sslmode=verify-full&sslrootcert=/etc/ca.pem&sslcert=/etc/c.pem&sslkey=/etc/k.pem | jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=/etc/ca.pem&sslcert=/etc/c.pem&sslkey=/etc/k.pem | - | - | POSTGRESQL
-      postgresql://db/app?sslpassword=keypass              | jdbc:postgresql://db:5432/app?sslpassword=keypass | - | -        | POSTGRESQL
+      postgresql://db/app?sslpassword=keypass              | jdbc:postgresql://db:5432/app                 | -     | -          | POSTGRESQL
       postgresql://db/app?gssencmode=disable&krbsrvname=pg&gsslib=gssapi | jdbc:postgresql://db:5432/app?gssEncMode=disable&kerberosServerName=pg&gsslib=gssapi | - | - | POSTGRESQL
       postgresql://db/app?channel_binding=require&require_auth=scram-sha-256 | jdbc:postgresql://db:5432/app?channelBinding=require&requireAuth=scram-sha-256 | - | - | POSTGRESQL
       postgresql://db/app?sslnegotiation=direct&sslmode=require | jdbc:postgresql://db:5432/app?sslNegotiation=direct&sslmode=require | - | - | POSTGRESQL
@@ -82,12 +97,12 @@ class UrlParserTest {
       postgresql://db/app?keepalives=1                     | jdbc:postgresql://db:5432/app?tcpKeepAlive=true | -   | -          | POSTGRESQL
       postgresql://db/app?keepalives=0                     | jdbc:postgresql://db:5432/app?tcpKeepAlive=false | -  | -          | POSTGRESQL
       postgresql://db/app?client_encoding=UTF8&sslsni=1    | jdbc:postgresql://db:5432/app                 | -     | -          | POSTGRESQL
-      postgresql://db/app?user=app&socketTimeout=30        | jdbc:postgresql://db:5432/app?user=app&socketTimeout=30 | - | -     | POSTGRESQL
+      postgresql://db/app?user=app&socketTimeout=30        | jdbc:postgresql://db:5432/app?socketTimeout=30 | app  | -          | POSTGRESQL
       mariadb://app@h1:3306,h2:3306/app                    | jdbc:mariadb:sequential://h1:3306,h2:3306/app | app   | -          | MARIADB
       mariadb://app@h1,h2/app?haMode=loadbalance           | jdbc:mariadb:loadbalance://h1:3306,h2:3306/app | app  | -          | MARIADB
       mysql://app:pw@primary,replica/app?haMode=replication&useSsl=true | jdbc:mariadb:replication://primary:3306,replica:3306/app?useSsl=true | app | pw | MYSQL
       mariadb://app@db/app?haMode=sequential               | jdbc:mariadb:sequential://db:3306/app         | app   | -          | MARIADB
-      jdbc:postgresql://db/app?user=app                    | jdbc:postgresql://db/app?user=app             | -     | -          | POSTGRESQL
+      jdbc:postgresql://db/app?user=app                    | jdbc:postgresql://db/app                      | app   | -          | POSTGRESQL
       jdbc:h2:mem:test;DB_CLOSE_DELAY=-1                   | jdbc:h2:mem:test;DB_CLOSE_DELAY=-1            | -     | -          | H2
       jdbc:h2:mem:x;USER=sa;PASSWORD=pw;MODE=MySQL         | jdbc:h2:mem:x;USER=sa;MODE=MySQL              | -     | pw         | H2
       jdbc:h2:mem:x;password=pw                            | jdbc:h2:mem:x                                 | -     | pw         | H2

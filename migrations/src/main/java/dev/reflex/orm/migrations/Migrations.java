@@ -3,9 +3,9 @@ package dev.reflex.orm.migrations;
 import dev.reflex.orm.migrations.internal.Changelog;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.ReflexDatabase;
-import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.Secrets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,10 @@ import liquibase.ui.LoggerUIService;
  * changelog that is not a file under the working directory is read from the class path.
  *
  * <p>Immutable and thread-safe. Updates in one JVM run one at a time; updates from several processes wait for
- * each other on Liquibase's lock.
+ * each other on Liquibase's lock, as long as Liquibase's {@code changelogLockWaitTimeInMinutes} (5 by default): the
+ * instances of one deploy that start together wait for the one that migrates instead of failing. A run that fails
+ * frees the lock it took even when Liquibase could not (see {@link ChangelogLock}), and its message names the
+ * changeset that failed, or who holds the lock and since when, and when to run {@code reflex-db release-locks}.
  */
 public final class Migrations {
   private static final String ANALYTICS = "liquibase.analytics.enabled";
@@ -52,6 +55,12 @@ public final class Migrations {
    * different processes wait for each other on Liquibase's lock.
    */
   private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+  static {
+    // before Liquibase writes a lock row in this JVM, so that the rows it writes name this JVM
+    ChangelogLock.markThisJvm();
+  }
+
   private final String changelogFile;
   private final ClassLoader classLoader;
 
@@ -97,7 +106,8 @@ public final class Migrations {
    * @apiNote Takes Liquibase's lock for the run: as long as a run takes, and no longer.
    * @param database the database
    * @return what ran
-   * @throws UnableToMigrateException when the changelog is missing or a changeset fails
+   * @throws UnableToMigrateException when the changelog is missing, a changeset fails, or another run holds the
+   *     lock for longer than Liquibase waits
    */
   public MigrationReport update(ReflexDatabase database) {
     return update(database.dataSource());
@@ -122,33 +132,64 @@ public final class Migrations {
 
   private MigrationReport run(DataSource dataSource, Changelog changelog, ChangelogSource source, boolean firstTry) {
     List<String> applied = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection()) {
+    AppliedChangeSets listener = new AppliedChangeSets(applied);
+    ChangelogLock lock = null;
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
       Database database = DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      Map<String, Object> scope = new HashMap<>();
-      scope.put(Scope.Attr.resourceAccessor.name(), source.accessor());
-      // Liquibase's summary goes to its log, not to the application's standard output
-      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-      if (System.getProperty(ANALYTICS) == null && System.getenv("LIQUIBASE_ANALYTICS_ENABLED") == null) {
-        // as reflex-db: no call home from an application's start or a test run unless the user asks for it
-        scope.put(ANALYTICS, false);
-      }
-      Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-          .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-          .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
-          .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, new AppliedChangeSets(applied))
-          .execute());
-    } catch (Exception e) {
-      if (firstTry && applied.isEmpty() && aboutTheChangelogTable(e)) {
+      lock = ChangelogLock.of(database);
+      execute(database, changelog, source, listener);
+      connection.close();
+      return new MigrationReport(changelog.path(), applied);
+    } catch (Exception failure) {
+      discard(dataSource, connection, failure);
+      if (firstTry && applied.isEmpty() && listener.failed() == null && aboutTheChangelogTable(failure)
+          && !MigrationFailure.sqliteBusy(failure)) {
         // Liquibase creates DATABASECHANGELOG before it takes its lock (liquibase/liquibase#5254): another run
         // created it a moment ago, nothing was applied, and a second attempt waits for the lock
         return run(dataSource, changelog, source, false);
       }
-      throw new UnableToMigrateException("Applying " + changelog.path() + " failed: "
-          + Secrets.scrub(Failures.rootMessage(e), secrets(dataSource)) + "; changesets before the failing one stay applied ("
-          + applied.size() + " in this run): fix the changeset and update again", e);
+      throw new MigrationFailure(changelog, dataSource, lock, secrets(dataSource)).toException(failure, listener);
     }
-    return new MigrationReport(changelog.path(), applied);
+  }
+
+  private static void execute(Database database, Changelog changelog, ChangelogSource source,
+      AppliedChangeSets listener) throws Exception {
+    Map<String, Object> scope = new HashMap<>();
+    scope.put(Scope.Attr.resourceAccessor.name(), source.accessor());
+    // Liquibase's summary goes to its log, not to the application's standard output
+    scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+    if (System.getProperty(ANALYTICS) == null && System.getenv("LIQUIBASE_ANALYTICS_ENABLED") == null) {
+      // as reflex-db: no call home from an application's start or a test run unless the user asks for it
+      scope.put(ANALYTICS, false);
+    }
+    Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+        .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener)
+        .execute());
+  }
+
+  /**
+   * Gives up the connection of a failed run without reusing it: its transaction state is Liquibase's guess (on
+   * SQLite, after SQLITE_BUSY, it is in manual commit with no transaction, and every commit or rollback on it fails).
+   */
+  private static void discard(DataSource dataSource, Connection connection, Exception failure) {
+    if (connection == null) {
+      return;
+    }
+    if (dataSource instanceof HikariDataSource) {
+      // closes it at once; the pool makes a new one
+      ((HikariDataSource) dataSource).evictConnection(connection);
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /** @return the passwords the data source connects with, when it is a pool that says so */

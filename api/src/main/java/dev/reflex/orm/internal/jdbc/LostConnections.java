@@ -15,6 +15,9 @@ import java.sql.SQLRecoverableException;
  * <p>Thread-safe (stateless).
  */
 public final class LostConnections {
+  /** PostgreSQL's SQLState for "terminating connection due to idle-in-transaction timeout". */
+  private static final String IDLE_IN_TRANSACTION = "25P03";
+
   private LostConnections() {}
 
   /**
@@ -57,13 +60,15 @@ public final class LostConnections {
 
   /**
    * The rule. The server's own answer wins: an SQLState of class 23 (integrity) or 40 (transaction rollback)
-   * means it refused the commit and rolled back. Otherwise the connection counts as lost on an SQLState of class
-   * 08, on an I/O failure or a driver's connection exception anywhere in the causes, or when the connection is
-   * closed after the failure.
+   * means it refused the commit and rolled back, and 25P03 that it ended the session because it sat idle in its
+   * transaction (PostgreSQL's {@code idle_in_transaction_session_timeout}), so no commit had reached it: the FATAL
+   * line closes the connection, but it is an answer, not a lost one. Otherwise the connection counts as lost on an
+   * SQLState of class 08, on an I/O failure or a driver's connection exception anywhere in the causes, or when the
+   * connection is closed after the failure.
    */
   static boolean lostInFlight(Throwable failure, boolean closedAfter) {
     String state = sqlState(failure);
-    if (state != null && (state.startsWith("23") || state.startsWith("40"))) {
+    if (state != null && (state.startsWith("23") || state.startsWith("40") || state.equals(IDLE_IN_TRANSACTION))) {
       return false;
     }
     if (state != null && state.startsWith("08")) {

@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.orm.migrations.internal;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,27 +9,30 @@ import java.util.regex.Pattern;
  * Every text of Liquibase 4.33's output that reflex-db matches, and the advice it gives for each failure: the
  * one table to check when Liquibase is upgraded. Some rows match what the JDBC drivers say through Liquibase.
  *
+ * <p>Not API: shared by the {@code reflex-db} command and {@code Migrations}.
+ *
  * <p>Immutable and thread-safe.
  */
-final class LiquibaseSays {
+public final class LiquibaseSays {
   /** Lines that start Liquibase's error report and say what failed after the colon, most telling first. */
-  static final List<String> SUMMARIES = List.of("Unexpected error running Liquibase:", "Error parsing command line:",
-      "ERROR: Exception Primary Reason:");
+  public static final List<String> SUMMARIES = List.of("Unexpected error running Liquibase:",
+      "Error parsing command line:", "ERROR: Exception Primary Reason:");
   /** The line of Liquibase's command line for words it does not know. */
-  static final String UNEXPECTED_ARGUMENTS = "Unexpected argument(s):";
+  public static final String UNEXPECTED_ARGUMENTS = "Unexpected argument(s):";
   /** Lines that start Liquibase's error report: what follows is held, and summed up in one line. */
-  static final List<String> ERROR_STARTS = List.of(SUMMARIES.get(0), SUMMARIES.get(1), UNEXPECTED_ARGUMENTS, "ERROR: ");
+  public static final List<String> ERROR_STARTS = List.of(SUMMARIES.get(0), SUMMARIES.get(1), UNEXPECTED_ARGUMENTS,
+      "ERROR: ");
   /** Lines Liquibase prints on every run, which tell the user nothing. */
-  static final List<String> NOISE = List.of("Starting Liquibase at ", "Liquibase Version: ",
+  public static final List<String> NOISE = List.of("Starting Liquibase at ", "Liquibase Version: ",
       "WARNING: License service not loaded", "Liquibase Open Source ", "Liquibase Community ");
   /** What Liquibase appends to a failed statement's message: the SQL, not the reason (a regular expression). */
-  static final String FAILED_SQL = " \\[Failed SQL.*";
+  public static final String FAILED_SQL = " \\[Failed SQL.*";
   /** The code sqlite-jdbc puts in front of "database is locked". */
-  static final String SQLITE_BUSY = "[SQLITE_BUSY]";
+  public static final String SQLITE_BUSY = "[SQLITE_BUSY]";
   /** How Liquibase fails to read SQLite's LOCKGRANTED, which it stores as text, when it reports a held lock. */
-  static final String LOCK_TIME_UNREADABLE = "class java.lang.String cannot be cast to class java.util.Date";
+  public static final String LOCK_TIME_UNREADABLE = "class java.lang.String cannot be cast to class java.util.Date";
   /** What Liquibase says when another run has just created DATABASECHANGELOG (liquibase/liquibase#5254). */
-  static final String CHANGELOG_TABLE_NOT_CREATED = "An error occurred while attempting to create the database"
+  public static final String CHANGELOG_TABLE_NOT_CREATED = "An error occurred while attempting to create the database"
       + " changelog table";
 
   /** A failure's message, matched in lower case, and the advice for the database it names; first match wins. */
@@ -73,7 +76,7 @@ final class LiquibaseSays {
    * @param database the database the advice names, masked, with where it comes from
    * @return what to do
    */
-  static String advice(String message, String database) {
+  public static String advice(String message, String database) {
     String lower = message.toLowerCase(Locale.ROOT);
     for (Row row : ADVICE) {
       if (row.says().matcher(lower).find()) {
