@@ -46,6 +46,11 @@ final class JdbcUrls {
     return head + "/" + database + rest;
   }
 
+  /** Removes one query parameter of a JDBC URL, if it has it. */
+  static String withoutParameter(String jdbcUrl, String name) {
+    return jdbcUrl.replaceAll("(?i)([?&])" + name + "=[^&]*&?", "$1").replaceAll("[?&]$", "");
+  }
+
   /** Sets one query parameter of a JDBC URL, replacing any value it had. */
   static String withParameter(String jdbcUrl, String name, String value) {
     String cleaned = jdbcUrl.replaceAll("(?i)([?&])" + name + "=[^&]*&?", "$1").replaceAll("[?&]$", "");

@@ -3,7 +3,9 @@ package dev.reflex.db;
 import dev.reflex.orm.migrations.internal.Changelog;
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.UrlParser;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -104,20 +106,29 @@ final class RevisionCommand implements Callable<Integer> {
         SearchPathResourceAccessor accessor = new SearchPathResourceAccessor(changelog.searchPath())) {
       Database liveDatabase = open(live.jdbcUrl(), target.user(), target.password(), accessor, live.masked());
       try (liveDatabase; ScratchDatabase scratch = ScratchDatabase.create(live, target.user(), target.password(),
-          scratchUrl); EntityExport export = EntityExport.create(classes, entities, scratch, live.kind())) {
+          scratchUrl); EntityExport export = EntityExport.create(classes, entities, scratch, live.kind(),
+              targetNames(liveDatabase))) {
         // checked last, so that every problem of the entities is reported whatever the state of the database
         refuseWhenPending(open(live.jdbcUrl(), target.user(), target.password(), accessor, live.masked()),
             changelog, accessor);
         Database reference = open(scratch.jdbcUrl(), scratch.user(), scratch.password(), accessor,
             scratch.describe());
         try (reference) {
-          if (scratch.schema() != null) {
-            reference.setDefaultSchemaName(scratch.schema());
-          }
           return SchemaDiff.compare(liveDatabase, reference, allowDrops, export.identityColumns());
         }
       }
     }
+  }
+
+  /** @return the target's database and default schema: a mapping that names them means the scratch database */
+  private static Set<String> targetNames(Database live) {
+    Set<String> names = new HashSet<>();
+    for (String name : new String[] {live.getDefaultCatalogName(), live.getDefaultSchemaName()}) {
+      if (name != null && !name.isBlank()) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /**

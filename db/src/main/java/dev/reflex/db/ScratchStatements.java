@@ -1,32 +1,41 @@
 package dev.reflex.db;
 
-import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.orm.DatabaseKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The statements that create and drop a scratch database, and their failures in one line. */
+/** The statements that drop a scratch database, without waiting without bound. */
 final class ScratchStatements {
+  /** How long a drop waits for a lock, in seconds: a drop never waits without bound. */
+  static final int LOCK_WAIT_SECONDS = 10;
+
   private ScratchStatements() {}
 
-  static void createOrClose(Connection connection, String sql, String what, DatabaseUrl target)
-      throws SQLException {
-    try {
-      execute(connection, sql, what, target);
-    } catch (CommandFailure e) {
-      connection.close();
-      throw e;
+  /**
+   * Bounds how long the connection's statements wait for a lock (and, on PostgreSQL, run), so that a drop
+   * behind another session's lock fails instead of hanging the command.
+   */
+  static void boundWaits(Connection connection, DatabaseKind kind) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      if (kind == DatabaseKind.POSTGRESQL) {
+        statement.execute("set lock_timeout = '" + LOCK_WAIT_SECONDS + "s'");
+        statement.execute("set statement_timeout = '120s'");
+      } else {
+        statement.execute("set session lock_wait_timeout = " + LOCK_WAIT_SECONDS);
+      }
     }
   }
 
-  static void execute(Connection connection, String sql, String what, DatabaseUrl target) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new CommandFailure("cannot create or drop the scratch " + what + " on " + target.masked() + ": "
-          + oneLine(e) + "; grant the user that right, or pass --scratch-url=URL of an empty database of the same"
-          + " kind");
-    }
+  /** @return the statement that drops the database of that exact name, ending other sessions in it on PostgreSQL */
+  static String dropDatabase(DatabaseKind kind, String name) {
+    return "drop database if exists " + quote(kind, name) + (kind == DatabaseKind.POSTGRESQL ? " with (force)" : "");
+  }
+
+  /** @return the name as a quoted identifier of that kind of database */
+  static String quote(DatabaseKind kind, String name) {
+    return kind == DatabaseKind.POSTGRESQL ? '"' + name.replace("\"", "\"\"") + '"'
+        : '`' + name.replace("`", "``") + '`';
   }
 
   /** @return the exception's message on one line */

@@ -57,7 +57,7 @@ class RevisionScratchTest {
       Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", url);
       reflexDb.run("init");
       Launcher.Result result = autogenerate(reflexDb, "dev.reflex.db.clinic.v1");
-      assertOneLineFailure(result, "cannot create or drop the scratch schema", "--scratch-url");
+      assertOneLineFailure(result, "cannot create the scratch database", "grant CREATEDB", "--scratch-url");
       assertThat(scratchSchemas(postgres)).isEmpty();
     } finally {
       try (Connection admin = TestDatabases.connect(postgres); Statement statement = admin.createStatement()) {
@@ -84,7 +84,7 @@ class RevisionScratchTest {
       Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", asUser(live, user));
       reflexDb.run("init");
       assertOneLineFailure(autogenerate(reflexDb, "dev.reflex.db.clinic.v1"),
-          "cannot create or drop the scratch database", "--scratch-url");
+          "cannot create the scratch database", "--scratch-url");
       reflexDb.run("update");
 
       Launcher.Result result = reflexDb.run("revision", "--autogenerate", "-m", "clinic", "--classpath",
@@ -99,6 +99,31 @@ class RevisionScratchTest {
       try (Connection connection = TestDatabases.connect(admin); Statement statement = connection.createStatement()) {
         statement.execute("drop user if exists '" + user + "'@'%', '" + user + "'@'localhost'");
       }
+    }
+  }
+
+  @Test
+  void scratchUrlHoldingOnlyAPartitionedTableIsRefusedAndKeepsItsRows() throws Exception {
+    String scratch = TestDatabase.POSTGRESQL.freshUrl();
+    try (Connection connection = TestDatabases.connect(scratch); Statement statement = connection.createStatement()) {
+      statement.execute("create schema parts");
+      statement.execute("create table public.events (id integer, at date) partition by range (at)");
+      statement.execute("create table parts.events_2026 partition of public.events"
+          + " for values from ('2026-01-01') to ('2027-01-01')");
+      statement.execute("insert into public.events select i, date '2026-06-01' from generate_series(1, 10) i");
+    }
+    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", TestDatabase.POSTGRESQL.freshUrl());
+    reflexDb.run("init");
+    reflexDb.run("update");
+
+    Launcher.Result result = reflexDb.run("revision", "--autogenerate", "-m", "clinic", "--classpath",
+        Revisions.TEST_CLASSES.toString(), "--entities", "dev.reflex.db.clinic.v1", "--scratch-url", scratch);
+
+    assertOneLineFailure(result, "is not empty", "events", "--scratch-url");
+    try (Connection connection = TestDatabases.connect(scratch); Statement statement = connection.createStatement();
+        ResultSet count = statement.executeQuery("select count(*) from parts.events_2026")) {
+      count.next();
+      assertThat(count.getInt(1)).isEqualTo(10);
     }
   }
 
