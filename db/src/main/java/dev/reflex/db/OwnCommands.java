@@ -1,5 +1,6 @@
 package dev.reflex.db;
 
+import dev.reflex.db.autogenerate.AutogenerateFailure;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ final class OwnCommands {
     line.setOut(new PrintWriter(System.out, true));
     line.setParameterExceptionHandler((e, args) -> usage(output, e.getMessage(), command));
     line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof CommandFailure) {
+      if (e instanceof CommandFailure || e instanceof AutogenerateFailure) {
         output.report("reflex-db: " + e.getMessage());
       } else {
         output.report(Failure.fromException(e, command, target));

@@ -1,20 +1,15 @@
 package dev.reflex.db;
 
-import dev.reflex.orm.migrations.internal.Changelog;
-import dev.reflex.orm.internal.DatabaseUrl;
+import dev.reflex.db.autogenerate.Autogenerate;
+import dev.reflex.db.autogenerate.Causes;
+import dev.reflex.db.autogenerate.RevisionFile;
+import dev.reflex.db.autogenerate.SchemaDiff;
+import dev.reflex.db.autogenerate.UserClasses;
 import dev.reflex.orm.internal.UrlParser;
-import java.util.HashSet;
+import dev.reflex.orm.migrations.internal.Changelog;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
 import liquibase.change.Change;
-import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.resource.SearchPathResourceAccessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +71,16 @@ final class RevisionCommand implements Callable<Integer> {
       System.out.println("Wrote " + file.path());
       return 0;
     }
-    SchemaDiff diff = autogenerate(target.require(), changelog);
+    if (scratchUrl != null) {
+      target.scrubber().url(scratchUrl);
+      try {
+        target.scrubber().password(UrlParser.parse(scratchUrl).password());
+      } catch (RuntimeException e) {
+        throw new CommandFailure("--scratch-url is not a database URL: " + Causes.rootMessage(e));
+      }
+    }
+    SchemaDiff diff = new Autogenerate(target.require(), target.user(), target.password(), target.masked())
+        .compare(changelog, classpath, entities, scratchUrl, allowDrops);
     for (Change change : diff.changes()) {
       System.out.println("  " + SchemaDiff.describe(change));
     }
@@ -91,70 +95,5 @@ final class RevisionCommand implements Callable<Integer> {
     file.write(diff.changes(), message);
     System.out.println("Wrote " + file.path() + "; review it, then run `reflex-db update`");
     return 0;
-  }
-
-  private SchemaDiff autogenerate(DatabaseUrl live, Changelog changelog) throws Exception {
-    if (scratchUrl != null) {
-      target.scrubber().url(scratchUrl);
-      try {
-        target.scrubber().password(UrlParser.parse(scratchUrl).password());
-      } catch (RuntimeException e) {
-        throw new CommandFailure("--scratch-url is not a database URL: " + Causes.rootMessage(e));
-      }
-    }
-    try (UserClasses classes = UserClasses.open(classpath);
-        SearchPathResourceAccessor accessor = new SearchPathResourceAccessor(changelog.searchPath())) {
-      Database liveDatabase = open(live.jdbcUrl(), target.user(), target.password(), accessor, live.masked());
-      try (liveDatabase; ScratchDatabase scratch = ScratchDatabase.create(live, target.user(), target.password(),
-          scratchUrl); EntityExport export = EntityExport.create(classes, entities, scratch, live.kind(),
-              targetNames(liveDatabase))) {
-        // checked last, so that every problem of the entities is reported whatever the state of the database
-        refuseWhenPending(open(live.jdbcUrl(), target.user(), target.password(), accessor, live.masked()),
-            changelog, accessor);
-        Database reference = open(scratch.jdbcUrl(), scratch.user(), scratch.password(), accessor,
-            scratch.describe());
-        try (reference) {
-          return SchemaDiff.compare(liveDatabase, reference, allowDrops, export.identityColumns());
-        }
-      }
-    }
-  }
-
-  /** @return the target's database and default schema: a mapping that names them means the scratch database */
-  private static Set<String> targetNames(Database live) {
-    Set<String> names = new HashSet<>();
-    for (String name : new String[] {live.getDefaultCatalogName(), live.getDefaultSchemaName()}) {
-      if (name != null && !name.isBlank()) {
-        names.add(name);
-      }
-    }
-    return names;
-  }
-
-  /**
-   * As Alembic does: the comparison is with the database as it is, so a changeset that has not run would be
-   * written a second time.
-   */
-  private void refuseWhenPending(Database database, Changelog changelog, SearchPathResourceAccessor accessor)
-      throws Exception {
-    // Liquibase.close() closes the database too, which is what the caller wants here
-    try (Liquibase liquibase = new Liquibase(changelog.path(), accessor, database)) {
-      List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-      if (!pending.isEmpty()) {
-        throw new CommandFailure(pending.size() + (pending.size() == 1 ? " changeset of " : " changesets of ")
-            + changelog.path() + " (first " + pending.get(0).getId() + ") not yet run on " + target.masked()
-            + "; run `reflex-db update` first, so that the new revision holds only what the entities add");
-      }
-    }
-  }
-
-  private static Database open(String jdbcUrl, String user, String password, SearchPathResourceAccessor accessor,
-      String shown) {
-    try {
-      return DatabaseFactory.getInstance().openDatabase(jdbcUrl, user, password, null, accessor);
-    } catch (Exception e) {
-      throw new CommandFailure("cannot connect to " + shown + ": " + Causes.rootMessage(e)
-          + "; check that the database server is running and that the URL names it");
-    }
   }
 }

@@ -1,6 +1,6 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
-import static dev.reflex.db.ScratchStatements.oneLine;
+import static dev.reflex.db.autogenerate.ScratchStatements.oneLine;
 
 import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.internal.DatabaseUrl;
@@ -80,14 +80,14 @@ final class ScratchDatabase implements AutoCloseable {
         case MARIADB:
           return onServer(target, user, password, name);
         case MYSQL:
-          throw new CommandFailure("MySQL keeps no comment with a database, so reflex-db cannot mark a scratch"
+          throw new AutogenerateFailure("MySQL keeps no comment with a database, so reflex-db cannot mark a scratch"
               + " database as its own on " + target.masked() + "; pass --scratch-url=URL of an empty MySQL database");
         default:
-          throw new CommandFailure("revision --autogenerate supports SQLite, H2, PostgreSQL and MariaDB, not "
+          throw new AutogenerateFailure("revision --autogenerate supports SQLite, H2, PostgreSQL and MariaDB, not "
               + target.masked() + "; pass --scratch-url=URL of an empty database of the same kind");
       }
     } catch (SQLException e) {
-      throw new CommandFailure("cannot reach " + target.masked() + " to create the scratch database: "
+      throw new AutogenerateFailure("cannot reach " + target.masked() + " to create the scratch database: "
           + oneLine(e) + "; check that the database server is running and that the URL names it");
     }
   }
@@ -116,7 +116,7 @@ final class ScratchDatabase implements AutoCloseable {
           statement.execute("create database " + quoted + " comment '" + mark + "'");
         }
       } catch (SQLException e) {
-        throw new CommandFailure("cannot create the scratch database " + name + " on " + target.masked() + ": "
+        throw new AutogenerateFailure("cannot create the scratch database " + name + " on " + target.masked() + ": "
             + oneLine(e) + "; " + (kind == DatabaseKind.POSTGRESQL ? "grant CREATEDB to the user"
             : "grant the user CREATE and DROP on the server") + ", or pass --scratch-url=URL of an empty database");
       }
@@ -137,7 +137,7 @@ final class ScratchDatabase implements AutoCloseable {
     try {
       return Files.createTempFile("reflex-scratch-", ".db");
     } catch (IOException e) {
-      throw new CommandFailure("cannot create the scratch SQLite file in " + System.getProperty("java.io.tmpdir")
+      throw new AutogenerateFailure("cannot create the scratch SQLite file in " + System.getProperty("java.io.tmpdir")
           + ": " + e.getClass().getSimpleName() + " " + oneLine(e) + "; set REFLEX_DB_JAVA_OPTS=-Djava.io.tmpdir=DIR"
           + " to a writable folder, or pass --scratch-url=URL of an empty SQLite file");
     }
@@ -162,11 +162,11 @@ final class ScratchDatabase implements AutoCloseable {
     try (Connection connection = JdbcUrls.connect(url.jdbcUrl(), givenUser, givenPassword)) {
       String found = ScratchEmptiness.firstObject(connection, url.kind());
       if (found != null) {
-        throw new CommandFailure("the scratch database " + url.masked() + " is not empty (it holds " + found
+        throw new AutogenerateFailure("the scratch database " + url.masked() + " is not empty (it holds " + found
             + "); pass --scratch-url=URL of an empty database");
       }
     } catch (SQLException e) {
-      throw new CommandFailure("cannot reach the scratch database " + url.masked() + ": " + oneLine(e)
+      throw new AutogenerateFailure("cannot reach the scratch database " + url.masked() + ": " + oneLine(e)
           + "; check --scratch-url");
     }
     return new ScratchDatabase(url, url.jdbcUrl(), null, null, null, url.masked(), givenUser, givenPassword);
@@ -213,7 +213,7 @@ final class ScratchDatabase implements AutoCloseable {
         }
       }
     } catch (SQLException | IOException e) {
-      throw new CommandFailure("could not remove the scratch " + masked + ": " + oneLine(e)
+      throw new AutogenerateFailure("could not remove the scratch " + masked + ": " + oneLine(e)
           + "; remove it by hand" + (created == null ? "" : ": DROP DATABASE "
           + ScratchStatements.quote(target.kind(), created)));
     }

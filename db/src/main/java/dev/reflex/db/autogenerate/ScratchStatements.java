@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import dev.reflex.orm.DatabaseKind;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import dev.reflex.orm.DatabaseKind;
 import java.sql.Connection;
@@ -72,7 +72,7 @@ final class ScratchEmptiness {
         sql = "select type || ' ' || name from sqlite_master limit 1";
         break;
       default:
-        throw new CommandFailure("--scratch-url names a kind of database revision --autogenerate does not support;"
+        throw new AutogenerateFailure("--scratch-url names a kind of database revision --autogenerate does not support;"
             + " pass --scratch-url=URL of an empty SQLite, H2, PostgreSQL or MariaDB database");
     }
     try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {

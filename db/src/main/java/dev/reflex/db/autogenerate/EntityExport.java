@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import dev.reflex.orm.DatabaseKind;
 import java.util.HashMap;
@@ -81,7 +81,7 @@ final class EntityExport implements AutoCloseable {
     if (packageName != null) {
       List<Class<?>> mapped = classes.mappedClasses(packageName);
       if (mapped.isEmpty()) {
-        throw new CommandFailure("package " + packageName + " has no @Entity, @Embeddable, @MappedSuperclass or"
+        throw new AutogenerateFailure("package " + packageName + " has no @Entity, @Embeddable, @MappedSuperclass or"
             + " @Converter class on --classpath; check --entities and --classpath");
       }
       mapped.forEach(configuration::addAnnotatedClass);
@@ -89,7 +89,7 @@ final class EntityExport implements AutoCloseable {
     }
     DeclaredConfigurers configurers = DeclaredConfigurers.load(classes.loader());
     if (packageName == null && configurers.isEmpty()) {
-      throw new CommandFailure("no --entities and no HibernateConfigurer declared on --classpath; pass"
+      throw new AutogenerateFailure("no --entities and no HibernateConfigurer declared on --classpath; pass"
           + " --entities=PACKAGE with the application's entity classes (declared configurers are read only"
           + " with reflex-orm-hibernate on --classpath)");
     }
@@ -127,7 +127,7 @@ final class EntityExport implements AutoCloseable {
       EntityExport export = new EntityExport(sessionFactory);
       try {
         if (sessionFactory.getMetamodel().getEntities().isEmpty()) {
-          throw new CommandFailure((packageName != null ? "package " + packageName + " (" + scanned + " classes)"
+          throw new AutogenerateFailure((packageName != null ? "package " + packageName + " (" + scanned + " classes)"
               : "the declared HibernateConfigurers") + " map no entity; pass --entities=PACKAGE with the"
               + " application's @Entity classes");
         }
@@ -157,8 +157,8 @@ final class EntityExport implements AutoCloseable {
     }
   }
 
-  private static CommandFailure rejected(String packageName, RuntimeException e) {
-    return new CommandFailure("Hibernate rejects the entities" + (packageName != null ? " of " + packageName : "")
+  private static AutogenerateFailure rejected(String packageName, RuntimeException e) {
+    return new AutogenerateFailure("Hibernate rejects the entities" + (packageName != null ? " of " + packageName : "")
         + ": " + Causes.rootMessage(e) + "; fix the mapping and run the command again");
   }
 

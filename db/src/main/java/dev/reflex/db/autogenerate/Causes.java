@@ -1,11 +1,11 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 /**
  * The message of a failure's deepest cause, on one line: what Hibernate or a driver says is wrong.
  *
  * <p>Thread-safe (stateless).
  */
-final class Causes {
+public final class Causes {
   private Causes() {}
 
   /**
@@ -14,7 +14,7 @@ final class Causes {
    * @param failure the failure
    * @return one line
    */
-  static String rootMessage(Throwable failure) {
+  public static String rootMessage(Throwable failure) {
     String message = text(failure);
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {

@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

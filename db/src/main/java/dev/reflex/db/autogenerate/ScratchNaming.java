@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +54,7 @@ final class ScratchNaming implements PhysicalNamingStrategy {
           loader);
       return (PhysicalNamingStrategy) type.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-      throw new CommandFailure(AvailableSettings.PHYSICAL_NAMING_STRATEGY + " is " + setting + ", which is not a"
+      throw new AutogenerateFailure(AvailableSettings.PHYSICAL_NAMING_STRATEGY + " is " + setting + ", which is not a"
           + " PhysicalNamingStrategy with a public no-argument constructor on --classpath (" + Causes.rootMessage(e)
           + "); fix the setting or --classpath");
     }

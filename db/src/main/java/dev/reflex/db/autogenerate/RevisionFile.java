@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import dev.reflex.orm.migrations.internal.Changelog;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ import liquibase.serializer.core.yaml.YamlChangeLogSerializer;
  *
  * <p>Not thread-safe; used once.
  */
-final class RevisionFile {
+public final class RevisionFile {
   private static final Pattern EMPTY_YAML_MASTER =
       Pattern.compile("(?m)^databaseChangeLog:[ \\t]*\\[[ \\t]*\\][ \\t]*(#.*)?$");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
@@ -46,13 +46,13 @@ final class RevisionFile {
    * @param message the user's message, which gives the slug
    * @return the plan; nothing is written yet
    */
-  static RevisionFile plan(Changelog changelog, String message) {
+  public static RevisionFile plan(Changelog changelog, String message) {
     if (changelog.missing()) {
-      throw new CommandFailure("no master changelog: " + changelog.path() + " does not exist; run `reflex-db init`"
+      throw new AutogenerateFailure("no master changelog: " + changelog.path() + " does not exist; run `reflex-db init`"
           + " to create one, or pass --changelog-file=PATH");
     }
     if (changelog.path().startsWith("classpath:") || !Files.isRegularFile(Path.of(changelog.path()))) {
-      throw new CommandFailure("the master changelog " + changelog.path() + " is not a file in the working"
+      throw new AutogenerateFailure("the master changelog " + changelog.path() + " is not a file in the working"
           + " directory; run revision where it is, or pass --changelog-file=PATH");
     }
     String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
@@ -64,7 +64,7 @@ final class RevisionFile {
   }
 
   /** @return the file's path, relative to the working directory as the master's is */
-  Path path() {
+  public Path path() {
     Path parent = master.getParent();
     return parent == null ? Path.of(relative) : parent.resolve(relative);
   }
@@ -75,10 +75,10 @@ final class RevisionFile {
    * @param changes the changes, none for an empty changeset to fill in by hand
    * @param message the changeset's comment
    */
-  void write(List<Change> changes, String message) {
+  public void write(List<Change> changes, String message) {
     Path file = path();
     if (Files.exists(file)) {
-      throw new CommandFailure(file + " already exists; wait a second and run the command again");
+      throw new AutogenerateFailure(file + " already exists; wait a second and run the command again");
     }
     DatabaseChangeLog changeLog = new DatabaseChangeLog(file.toString().replace('\\', '/'));
     String author = System.getProperty("user.name", "reflex-db");
@@ -97,7 +97,7 @@ final class RevisionFile {
       Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       include();
     } catch (IOException e) {
-      throw new CommandFailure("cannot write " + file + " (" + e + "); check that the folder is writable");
+      throw new AutogenerateFailure("cannot write " + file + " (" + e + "); check that the folder is writable");
     }
   }
 
@@ -119,7 +119,7 @@ final class RevisionFile {
       Files.writeString(master, text.substring(0, end) + "    <include file=\"" + relative
           + "\" relativeToChangelogFile=\"true\"/>\n" + text.substring(end), StandardCharsets.UTF_8);
     } else {
-      throw new CommandFailure("wrote " + path() + ", but cannot add its include to " + master
+      throw new AutogenerateFailure("wrote " + path() + ", but cannot add its include to " + master
           + " (neither YAML nor XML); include it there by hand");
     }
   }

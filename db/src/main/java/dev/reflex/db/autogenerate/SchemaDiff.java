@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ import liquibase.structure.core.Table;
  *
  * <p>Not thread-safe; used once.
  */
-final class SchemaDiff {
+public final class SchemaDiff {
   /**
    * Changes that remove what the entities do not describe. They are left out unless {@code --allow-drops}
    * is given: filtered by change type after the comparison, because Liquibase's diff options select object
@@ -147,12 +147,12 @@ final class SchemaDiff {
   }
 
   /** @return the changes to write, in order */
-  List<Change> changes() {
+  public List<Change> changes() {
     return changes;
   }
 
   /** @return the drops left out */
-  List<Change> leftOut() {
+  public List<Change> leftOut() {
     return leftOut;
   }
 
@@ -162,7 +162,7 @@ final class SchemaDiff {
    * @param change the change
    * @return e.g. {@code createTable: Table pets created}
    */
-  static String describe(Change change) {
+  public static String describe(Change change) {
     String message = change.getConfirmationMessage();
     return change.getSerializedObjectName() + (message == null ? "" : ": " + message.replaceAll("\\s+", " ").strip());
   }

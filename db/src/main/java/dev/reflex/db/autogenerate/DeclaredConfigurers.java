@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -33,7 +33,7 @@ final class DeclaredConfigurers {
    *
    * @param loader the application's class loader
    * @return them; none when the application declares none
-   * @throws CommandFailure when some are declared but reflex-orm-hibernate is not on {@code --classpath}, or one
+   * @throws AutogenerateFailure when some are declared but reflex-orm-hibernate is not on {@code --classpath}, or one
    *     cannot be created
    */
   static DeclaredConfigurers load(ClassLoader loader) {
@@ -42,7 +42,7 @@ final class DeclaredConfigurers {
       type = Class.forName(INTERFACE, false, loader);
     } catch (ClassNotFoundException e) {
       if (declared(loader)) {
-        throw new CommandFailure("--classpath declares a HibernateConfigurer (" + SERVICE_FILE + ") but has no"
+        throw new AutogenerateFailure("--classpath declares a HibernateConfigurer (" + SERVICE_FILE + ") but has no"
             + " reflex-orm-hibernate jar, so it cannot be read; put reflex-orm-hibernate on --classpath (e.g."
             + " target/dependency, from mvn dependency:copy-dependencies)");
       }
@@ -54,11 +54,11 @@ final class DeclaredConfigurers {
       List<Object> found = ServiceLoader.load(type, loader).stream().map(p -> (Object) p.get()).toList();
       return new DeclaredConfigurers(found, type.getMethod("configure", Configuration.class));
     } catch (ServiceConfigurationError e) {
-      throw new CommandFailure("a HibernateConfigurer declared on --classpath cannot be created: "
+      throw new AutogenerateFailure("a HibernateConfigurer declared on --classpath cannot be created: "
           + Causes.rootMessage(e) + "; it needs a public no-argument constructor and its dependencies on"
           + " --classpath");
     } catch (NoSuchMethodException e) {
-      throw new CommandFailure("the reflex-orm-hibernate on --classpath has no configure(" + Configuration.class
+      throw new AutogenerateFailure("the reflex-orm-hibernate on --classpath has no configure(" + Configuration.class
           .getName() + ") of reflex-db's Hibernate; put the reflex-orm-hibernate of this reflex-db's version on"
           + " --classpath");
     }
@@ -87,10 +87,10 @@ final class DeclaredConfigurers {
       try {
         configure.invoke(configurer, configuration);
       } catch (InvocationTargetException e) {
-        throw new CommandFailure("the HibernateConfigurer " + configurer.getClass().getName() + " failed: "
+        throw new AutogenerateFailure("the HibernateConfigurer " + configurer.getClass().getName() + " failed: "
             + Causes.rootMessage(e.getCause()) + "; fix it and run the command again");
       } catch (IllegalAccessException e) {
-        throw new CommandFailure("the HibernateConfigurer " + configurer.getClass().getName() + " cannot be"
+        throw new AutogenerateFailure("the HibernateConfigurer " + configurer.getClass().getName() + " cannot be"
             + " called: " + e.getMessage() + "; make it a public class");
       }
     }

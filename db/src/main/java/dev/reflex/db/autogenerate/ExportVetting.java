@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import dev.reflex.orm.DatabaseKind;
 import org.hibernate.boot.Metadata;
@@ -25,7 +25,7 @@ final class ExportVetting {
    *
    * @param metadata Hibernate's boot metadata, naming strategy applied
    * @param kind the kind of database
-   * @throws CommandFailure naming the entity or table and where it points
+   * @throws AutogenerateFailure naming the entity or table and where it points
    */
   static void check(Metadata metadata, DatabaseKind kind) {
     if (kind != DatabaseKind.MARIADB && kind != DatabaseKind.MYSQL) {
@@ -41,25 +41,25 @@ final class ExportVetting {
       }
       String where = (catalog != null ? "database " + catalog.getText() : "schema " + schema.getText());
       if (!namespace.getTables().isEmpty()) {
-        throw new CommandFailure(owner(metadata, namespace.getTables().iterator().next()) + " names " + where + ", not the database revision"
+        throw new AutogenerateFailure(owner(metadata, namespace.getTables().iterator().next()) + " names " + where + ", not the database revision"
             + " compares: Hibernate's export would create and drop it there; remove that catalog or schema from"
             + " its mapping (the target's own database may be named, it stands for the scratch one)");
       }
       for (Sequence sequence : namespace.getSequences()) {
         // the first one is enough to name
-        throw new CommandFailure("sequence " + sequence.getName().getSequenceName().getText() + " names " + where
+        throw new AutogenerateFailure("sequence " + sequence.getName().getSequenceName().getText() + " names " + where
             + ", not the database revision compares: Hibernate's export would create and drop it there; remove"
             + " that catalog or schema from its mapping");
       }
       if (!namespace.getUserDefinedTypes().isEmpty()) {
-        throw new CommandFailure("a user-defined type names " + where + ", not the database revision compares;"
+        throw new AutogenerateFailure("a user-defined type names " + where + ", not the database revision compares;"
             + " remove that catalog or schema from its mapping");
       }
     }
     if (!database.getAuxiliaryDatabaseObjects().isEmpty() || !database.getInitCommands().isEmpty()) {
       String what = database.getAuxiliaryDatabaseObjects().isEmpty() ? "an init command"
           : "auxiliary database object " + database.getAuxiliaryDatabaseObjects().iterator().next().getExportIdentifier();
-      throw new CommandFailure("the mapping declares " + what + ", whose SQL could reach any database of the"
+      throw new AutogenerateFailure("the mapping declares " + what + ", whose SQL could reach any database of the"
           + " " + kind + " server; run revision --autogenerate without it, or pass --scratch-url=URL of an empty"
           + " database on a server of its own");
     }

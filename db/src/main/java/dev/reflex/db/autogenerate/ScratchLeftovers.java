@@ -1,6 +1,6 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
-import static dev.reflex.db.ScratchStatements.oneLine;
+import static dev.reflex.db.autogenerate.ScratchStatements.oneLine;
 
 import dev.reflex.orm.DatabaseKind;
 import java.io.IOException;

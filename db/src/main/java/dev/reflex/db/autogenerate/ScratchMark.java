@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

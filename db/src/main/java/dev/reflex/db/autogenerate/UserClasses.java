@@ -1,4 +1,4 @@
-package dev.reflex.db;
+package dev.reflex.db.autogenerate;
 
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  *
  * <p>Not thread-safe; used once.
  */
-final class UserClasses implements AutoCloseable {
+public final class UserClasses implements AutoCloseable {
   /** What {@code --classpath} is when it is not given: a Maven project's build output. */
-  static final String DEFAULT = "target/classes, with the jars of target/dependency and target/lib";
+  public static final String DEFAULT = "target/classes, with the jars of target/dependency and target/lib";
 
   private final List<Path> entries;
   private final URLClassLoader loader;
@@ -52,7 +52,7 @@ final class UserClasses implements AutoCloseable {
     if (classpath == null) {
       Path classes = Path.of("target", "classes");
       if (!Files.isDirectory(classes)) {
-        throw new CommandFailure("no --classpath and no target/classes in " + Path.of("").toAbsolutePath()
+        throw new AutogenerateFailure("no --classpath and no target/classes in " + Path.of("").toAbsolutePath()
             + "; build the application first, or pass --classpath=DIR_OR_JARS with its classes");
       }
       entries.add(classes);
@@ -70,13 +70,13 @@ final class UserClasses implements AutoCloseable {
       }
       Path path = Path.of(entry);
       if (!Files.exists(path)) {
-        throw new CommandFailure("--classpath names " + entry + ", which does not exist; pass the folder of the"
+        throw new AutogenerateFailure("--classpath names " + entry + ", which does not exist; pass the folder of the"
             + " application's compiled classes (e.g. target/classes) and its jars");
       }
       entries.add(path);
     }
     if (entries.isEmpty()) {
-      throw new CommandFailure("--classpath is empty; pass the folder of the application's compiled classes"
+      throw new AutogenerateFailure("--classpath is empty; pass the folder of the application's compiled classes"
           + " (e.g. target/classes) and its jars");
     }
     return new UserClasses(entries);
@@ -118,7 +118,7 @@ final class UserClasses implements AutoCloseable {
             }
           }
         } catch (IOException e) {
-          throw new CommandFailure("cannot read " + entry + " of --classpath: " + e.getMessage());
+          throw new AutogenerateFailure("cannot read " + entry + " of --classpath: " + e.getMessage());
         }
       }
     }
