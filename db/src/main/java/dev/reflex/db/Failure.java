@@ -100,7 +100,8 @@ final class Failure {
 
   private static String advice(String message, Target target) {
     String database = mentionsReference(message.toLowerCase(Locale.ROOT), target)
-        ? Secrets.mask(target.reference()) + " (from --reference-url)" : target.masked() + " (from " + target.origin() + ")";
+        ? Secrets.mask(target.reference()) + " (from --reference-url)"
+        : target.masked() + " (from " + target.origin() + ")";
     return LiquibaseSays.advice(message, database);
   }
 

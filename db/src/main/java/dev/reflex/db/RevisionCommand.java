@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
     + " the master changelog; with --autogenerate, the changes that bring the database to what the"
     + " application's Hibernate entities describe."})
 final class RevisionCommand implements Callable<Integer> {
-  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MESSAGE", description = "What the revision does; names the file.")
+  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MESSAGE",
+      description = "What the revision does; names the file.")
   private String message;
 
   @Option(names = "--autogenerate", description = "Fill the changeset with the difference between the entities"

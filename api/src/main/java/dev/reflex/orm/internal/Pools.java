@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 public final class Pools {
   /**
    * How long a connection to a server waits for an answer before it gives up, unless the URL says otherwise
-   * ({@code socketTimeout}, in seconds for PostgreSQL and milliseconds for MariaDB and MySQL; 0 waits forever): a frozen
-   * server or a dead link must not hang a session for ever, and no statement of an application should run this
+   * ({@code socketTimeout}, in seconds for PostgreSQL and milliseconds for MariaDB and MySQL; 0 waits forever): a
+   * frozen server or a dead link must not hang a session for ever, and no statement of an application should run this
    * long.
    */
   public static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(5);

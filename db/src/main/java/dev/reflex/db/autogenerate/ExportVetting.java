@@ -41,9 +41,10 @@ final class ExportVetting {
       }
       String where = (catalog != null ? "database " + catalog.getText() : "schema " + schema.getText());
       if (!namespace.getTables().isEmpty()) {
-        throw new AutogenerateFailure(owner(metadata, namespace.getTables().iterator().next()) + " names " + where + ", not the database revision"
-            + " compares: Hibernate's export would create and drop it there; remove that catalog or schema from"
-            + " its mapping (the target's own database may be named, it stands for the scratch one)");
+        throw new AutogenerateFailure(owner(metadata, namespace.getTables().iterator().next()) + " names " + where
+            + ", not the database revision compares: Hibernate's export would create and drop it there; remove that"
+            + " catalog or schema from its mapping (the target's own database may be named, it stands for the scratch"
+            + " one)");
       }
       for (Sequence sequence : namespace.getSequences()) {
         // the first one is enough to name
@@ -58,7 +59,8 @@ final class ExportVetting {
     }
     if (!database.getAuxiliaryDatabaseObjects().isEmpty() || !database.getInitCommands().isEmpty()) {
       String what = database.getAuxiliaryDatabaseObjects().isEmpty() ? "an init command"
-          : "auxiliary database object " + database.getAuxiliaryDatabaseObjects().iterator().next().getExportIdentifier();
+          : "auxiliary database object "
+              + database.getAuxiliaryDatabaseObjects().iterator().next().getExportIdentifier();
       throw new AutogenerateFailure("the mapping declares " + what + ", whose SQL could reach any database of the"
           + " " + kind + " server; run revision --autogenerate without it, or pass --scratch-url=URL of an empty"
           + " database on a server of its own");

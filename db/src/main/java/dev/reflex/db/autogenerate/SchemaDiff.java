@@ -87,8 +87,8 @@ public final class SchemaDiff {
     Set<String> primaryKeys = primaryKeyColumns(result.getComparisonSnapshot());
     for (ChangeSet changeSet : changeSets) {
       for (Change change : changeSet.getChanges()) {
-        if (change instanceof DropNotNullConstraintChange && primaryKeys.contains(key(
-            ((DropNotNullConstraintChange) change).getTableName(), ((DropNotNullConstraintChange) change).getColumnName()))) {
+        if (change instanceof DropNotNullConstraintChange notNull
+            && primaryKeys.contains(key(notNull.getTableName(), notNull.getColumnName()))) {
           // a primary key column is never null: SQLite reports Hibernate's `id integer ... primary key (id)` as
           // nullable, and Liquibase would rebuild the table to "drop" a constraint that cannot apply
           continue;

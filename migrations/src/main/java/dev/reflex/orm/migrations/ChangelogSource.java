@@ -39,7 +39,8 @@ final class ChangelogSource implements AutoCloseable {
     String resource = changelog.path().startsWith("classpath:")
         ? changelog.path().substring("classpath:".length()) : changelog.path();
     if (loader.getResource(resource.startsWith("/") ? resource.substring(1) : resource) == null) {
-      throw new UnableToMigrateException("No changelog: " + changelog.path() + origin(changelog) + " is neither a file in the working directory (" + System.getProperty("user.dir")
+      throw new UnableToMigrateException("No changelog: " + changelog.path() + origin(changelog)
+          + " is neither a file in the working directory (" + System.getProperty("user.dir")
           + ") nor a class path resource; create one with `reflex-db init`, or name the changelog to apply");
     }
     return new ChangelogSource(new ClassLoaderResourceAccessor(loader));

@@ -94,7 +94,8 @@ public final class LostConnections {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException && t.getMessage() != null) {
         String state = ((SQLException) t).getSQLState();
-        return t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + (state == null ? "" : " [SQLState " + state + "]");
+        String message = t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        return message + (state == null ? "" : " [SQLState " + state + "]");
       }
     }
     return Failures.rootMessage(failure);

@@ -79,7 +79,8 @@ public final class Transactions {
       endTurn();
       if (writer != null && e instanceof SQLException && String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
         throw new WriterBusyException("another writer (another process, such as `reflex-db update`, or a connection"
-            + " outside reflex-orm's sessions) held the SQLite file's write lock for more than " + waitMillis + " ms", e);
+            + " outside reflex-orm's sessions) held the SQLite file's write lock for more than " + waitMillis + " ms",
+            e);
       }
       throw e;
     }
