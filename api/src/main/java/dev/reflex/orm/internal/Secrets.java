@@ -25,6 +25,9 @@ public final class Secrets {
 
   private static final Pattern PASSWORD_PARAMETER =
       Pattern.compile("(?i)([?&;](?:[a-z_.]*password|passwd|pwd|pass)=)([^&;#]*)");
+  /** A database URL's own scheme followed by one slash, not two: a typo the mask should show, not hide. */
+  private static final Pattern ONE_SLASH =
+      Pattern.compile("(?i)(postgres|postgresql|mariadb|mysql|h2|sqlite)(\\+[a-z0-9]+)?:/(?!/)");
   private static final String PASSWORD_KEY = "(?i)((?:password|passwd|pwd|pass)['\"]?\\s{0,3}[=:]\\s{0,3}['\"]?)";
 
   private Secrets() {}
@@ -115,6 +118,19 @@ public final class Secrets {
     int scheme = url.indexOf("://");
     if (scheme < 0 && url.regionMatches(true, 0, "jdbc:", 0, 5)) {
       return oraclePasswordRange(url);
+    }
+    Matcher oneSlash = ONE_SLASH.matcher(url);
+    if (scheme < 0 && oneSlash.lookingAt()) {
+      // "postgresql:/app@db/x", a slash short: the scheme is shown, and what stands before '@' is masked whole
+      // when it has no ':' (a user name or a password: which, no one can tell)
+      String rest = url.substring(oneSlash.end());
+      int at = Authority.credentialsEnd(rest);
+      if (at < 0) {
+        return null;
+      }
+      int colon = rest.indexOf(':');
+      int from = colon >= 0 && colon < at ? colon + 1 : 0;
+      return new int[] {oneSlash.end() + from, oneSlash.end() + at};
     }
     // a value whose scheme is missing or misspelt is read from its start, as if it had one
     int start = scheme < 0 ? 0 : scheme + 3;

@@ -22,6 +22,9 @@ class SecretsTest {
       postgresql://db/app?application_name=ops@host1 | postgresql://db/app?application_name=ops@host1
       app:SECRET@db:5432/app                        | app:***@db:5432/app
       postgresql//app:SECRET@db/app                 | postgresql//app:***@db/app
+      postgresql:/postgres@127.0.0.1/nc_app         | postgresql:/***@127.0.0.1/nc_app
+      postgresql:/app:SECRET@db/app                 | postgresql:/app:***@db/app
+      mariadb+mariadbconnector:/app:SECRET@db/app   | mariadb+mariadbconnector:/app:***@db/app
       postgresql://app:SECRET                       | postgresql://app:***
       localhost:5432/app                            | localhost:5432/app
       jdbc:oracle:thin:app/SECRET@db:1521/xe        | jdbc:oracle:thin:app/***@db:1521/xe

@@ -133,6 +133,7 @@ class UrlParserTest {
       '   '                                  | The database URL is empty
       reflex.db                              | Database URL "reflex.db" is not a database URL: write it as scheme://...
       localhost:5432/app                     | Database URL "localhost:5432/app" is not a database URL
+      postgresql:/postgres@127.0.0.1/nc_app  | Database URL "postgresql:/***@127.0.0.1/nc_app" is not a database URL
       oracle://app:pw@db/app                 | Database URL "oracle://app:***@db/app" has the unknown scheme "oracle": use postgresql://
       mongodb://db/app                       | has the unknown scheme "mongodb"
       postgresql:///app                      | Database URL "postgresql:///app" has no host: write scheme://user:password@host:port/database
