@@ -56,9 +56,9 @@ final class Help {
   static void printUsage(PrintStream out) {
     out.println("Usage: reflex-db [--verbose] [GLOBAL OPTIONS] COMMAND [COMMAND OPTIONS]");
     out.println();
-    out.println("Runs Liquibase on the database of REFLEX_DB_URL (then system property");
-    out.println("reflex.db.url, default sqlite:///reflex.db), with the changelog named in");
-    out.println("liquibase.properties, else " + Changelog.DEFAULT_PATH + ".");
+    out.println("Runs Liquibase on the database of --url, else the system property");
+    out.println("reflex.db.url, else REFLEX_DB_URL, else sqlite:///reflex.db, with the changelog");
+    out.println("named in liquibase.properties, else " + Changelog.DEFAULT_PATH + ".");
     out.println();
     out.println("reflex-db commands:");
     list(out, OWN);

@@ -26,6 +26,23 @@ class CommandLineTest {
   }
 
   @Test
+  void helpNamesTheDatabaseSourcesInTheOrderTheyWin() throws Exception {
+    Launcher.Result help = new Launcher(project).run("--help");
+    String text = help.out().replaceAll("\\s+", " ");
+    assertThat(text).containsSubsequence("--url", "system property reflex.db.url", "REFLEX_DB_URL",
+        "sqlite:///reflex.db");
+
+    // as it says: the system property wins over REFLEX_DB_URL
+    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///" + project.resolve("from-env.db"))
+        .env("REFLEX_DB_JAVA_OPTS", "-Dreflex.db.url=sqlite:///" + project.resolve("from-property.db"));
+    assertThat(reflexDb.run("init").exitCode()).isZero();
+    Launcher.Result update = reflexDb.run("update");
+    assertThat(update.exitCode()).as("%s", update).isZero();
+    assertThat(project.resolve("from-property.db")).isNotEmptyFile();
+    assertThat(project.resolve("from-env.db")).doesNotExist();
+  }
+
+  @Test
   void liquibasesFullHelpIsOneOptionAway() {
     for (String[] line : new String[][] {{"--help-all"}, {"help", "liquibase"}}) {
       Launcher.Result all = new Launcher(project).run(line);
