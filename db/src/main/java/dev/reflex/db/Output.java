@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * reflex-db's standard streams: every line is scrubbed of secrets. Unless the user asked for details,
@@ -36,7 +37,9 @@ final class Output {
     this.scrubber = scrubber;
     this.verbose = verbose;
     Charset charset = Charset.defaultCharset();
-    this.out = new PrintStream(new LineFilterStream(realOut, scrubber::scrub, charset), true, charset);
+    // Liquibase names a database without a user as null@jdbc:...: the URL alone says it
+    UnaryOperator<String> outFilter = line -> LiquibaseSays.withoutNullUser(scrubber.scrub(line));
+    this.out = new PrintStream(new LineFilterStream(realOut, outFilter, charset), true, charset);
     this.err = new PrintStream(new LineFilterStream(realErr, this::filterErr, charset), true, charset);
   }
 

@@ -43,6 +43,17 @@ class CommandLineTest {
   }
 
   @Test
+  void statusNamesADatabaseWithoutAUserByItsUrl() {
+    Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///" + project.resolve("reflex.db"));
+    assertThat(reflexDb.run("init").exitCode()).isZero();
+
+    Launcher.Result status = reflexDb.run("status");
+
+    assertThat(status.exitCode()).as("%s", status).isZero();
+    assertThat(status.out()).contains("has not been applied to jdbc:sqlite:").doesNotContain("null@");
+  }
+
+  @Test
   void liquibasesFullHelpIsOneOptionAway() {
     for (String[] line : new String[][] {{"--help-all"}, {"help", "liquibase"}}) {
       Launcher.Result all = new Launcher(project).run(line);

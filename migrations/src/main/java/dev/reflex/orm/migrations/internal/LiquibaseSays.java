@@ -35,6 +35,9 @@ public final class LiquibaseSays {
   public static final String CHANGELOG_TABLE_NOT_CREATED = "An error occurred while attempting to create the database"
       + " changelog table";
 
+  /** How Liquibase names a database without a user (SQLite, H2): {@code null@jdbc:sqlite:...}. */
+  private static final Pattern NULL_USER = Pattern.compile("\\bnull@(jdbc:)");
+
   /** A failure's message, matched in lower case, and the advice for the database it names; first match wins. */
   private record Row(Pattern says, UnaryOperator<String> advice) {}
 
@@ -84,6 +87,17 @@ public final class LiquibaseSays {
       }
     }
     return "run the command again with --log-level=fine to see the details";
+  }
+
+  /**
+   * Drops the {@code null@} Liquibase puts before the URL of a database it has no user for, as in {@code status}'s
+   * "1 changeset has not been applied to null@jdbc:sqlite:reflex.db".
+   *
+   * @param line a line of Liquibase's output
+   * @return the line, the database named by its URL alone
+   */
+  public static String withoutNullUser(String line) {
+    return line.contains("null@") ? NULL_USER.matcher(line).replaceAll("$1") : line;
   }
 
   private static Row row(String says, UnaryOperator<String> advice) {
