@@ -27,6 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
@@ -118,8 +122,8 @@ class LeftoversTest {
             ChildRun dead = ChildRun.start(serverUrl(database), false)) {
           String run = runOf(dead.awaitHeld());
           dead.kill();
-          killed.addAll(databasesOf(statement, run));
-          // its marked databases: one made in the instant before its mark was written is no one's to drop
+          killed.addAll(leftBy(statement, run));
+          // its marked databases: a clone it was making when killed has no mark, and is no one's to drop
           List<String> marked = markedOf(statement, database, run);
 
           TestExecutionSummary b = ExtensionTest.run(database, FreshFixture.class);
@@ -148,6 +152,61 @@ class LeftoversTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+  void aRunLeavesTheDatabasesOfAnotherUsersKilledRunAlone(TestDatabase database) throws Exception {
+    String other = "reflex_other_" + TestDatabases.suffix();
+    String otherUrl = serverUrl(database).replaceFirst("://[^@/]+@", "://" + other + "@");
+    List<String> killed = new ArrayList<>();
+    try (Connection admin = TestDatabases.connect(serverUrl(database));
+        Statement statement = admin.createStatement()) {
+      if (database == TestDatabase.POSTGRESQL) {
+        statement.execute("create role " + other + " login createdb");
+      } else {
+        statement.execute("create user '" + other + "'@'127.0.0.1'");
+        statement.execute("grant all on `reflex\\_%`.* to '" + other + "'@'127.0.0.1'");
+        statement.execute("grant select on test.* to '" + other + "'@'127.0.0.1'");
+      }
+      try {
+        String run;
+        try (ChildRun dead = ChildRun.start(otherUrl, false)) {
+          run = runOf(dead.awaitHeld());
+          dead.kill();
+          killed.addAll(leftBy(statement, run));
+        }
+        List<String> marked = markedOf(statement, database, run);
+
+        TestExecutionSummary b = ExtensionTest.run(database, FreshFixture.class);
+
+        assertThat(ExtensionTest.failures(b)).isEmpty();
+        assertThat(databases(statement, database)).as("the other user's killed run's databases, after a run as %s",
+            database == TestDatabase.POSTGRESQL ? "a superuser" : "root").containsAll(killed);
+
+        TestExecutionSummary own = runOn(otherUrl);
+
+        assertThat(ExtensionTest.failures(own)).isEmpty();
+        assertThat(marked).as("the killed run's marked databases").isNotEmpty();
+        assertThat(databases(statement, database)).as("its databases, after a run as that user")
+            .doesNotContainAnyElementsOf(marked);
+      } finally {
+        for (String name : killed) {
+          statement.execute("drop database if exists " + name);
+        }
+        statement.execute(database == TestDatabase.POSTGRESQL ? "drop role " + other
+            : "drop user '" + other + "'@'127.0.0.1'");
+      }
+    }
+  }
+
+  /** @return the summary of a run of {@link FreshFixture} beside the database the URL names */
+  private static TestExecutionSummary runOn(String url) {
+    System.setProperty(Templates.URL_PROPERTY, url);
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+        .selectors(DiscoverySelectors.selectClass(FreshFixture.class)).build(), listener);
+    return listener.getSummary();
+  }
+
   @Test
   void aDropOfALeftoverDoesNotWaitWithoutBoundForALockAnOpenTransactionHolds() throws Exception {
     List<String> killed = new ArrayList<>();
@@ -157,7 +216,7 @@ class LeftoversTest {
       try (ChildRun dead = ChildRun.start(TestDatabases.mariadbUrl(), false)) {
         String held = dead.awaitHeld();
         dead.kill();
-        killed.addAll(databasesOf(statement, runOf(held)));
+        killed.addAll(leftBy(statement, runOf(held)));
       }
       String held = held(killed);
       try (Connection holder = TestDatabases.connect(TestDatabases.withDatabase(TestDatabases.mariadbUrl(), held));
@@ -295,6 +354,27 @@ class LeftoversTest {
         : "select schema_comment from information_schema.schemata where schema_name = '" + name + "'")) {
       return rows.next() ? rows.getString(1) : null;
     }
+  }
+
+  /**
+   * @return the databases a killed run left, once its sessions on the server have ended: a PostgreSQL
+   *     {@code CREATE DATABASE} the run had sent completes after its JVM is gone
+   */
+  static List<String> leftBy(Statement statement, String run) throws Exception {
+    if (statement.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+      for (int i = 0; ; i++) {
+        try (ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity"
+            + " where application_name = 'reflex-orm-test " + run + "'")) {
+          rows.next();
+          if (rows.getInt(1) == 0) {
+            break;
+          }
+        }
+        assertThat(i).as("the killed run's sessions end within a minute").isLessThan(600);
+        Thread.sleep(100);
+      }
+    }
+    return databasesOf(statement, run);
   }
 
   /** @return the databases whose names carry the run's id */
