@@ -123,8 +123,8 @@ class LeftoversTest {
           String run = runOf(dead.awaitHeld());
           dead.kill();
           killed.addAll(leftBy(statement, run));
-          // its marked databases: a clone it was making when killed has no mark, and is no one's to drop
-          List<String> marked = markedOf(statement, database, run);
+          // a clone the server made after the kill has no mark of its own: its template's mark reserved it
+          List<String> marked = List.copyOf(killed);
 
           TestExecutionSummary b = ExtensionTest.run(database, FreshFixture.class);
 
@@ -174,7 +174,7 @@ class LeftoversTest {
           dead.kill();
           killed.addAll(leftBy(statement, run));
         }
-        List<String> marked = markedOf(statement, database, run);
+        List<String> marked = List.copyOf(killed);
 
         TestExecutionSummary b = ExtensionTest.run(database, FreshFixture.class);
 
@@ -323,18 +323,6 @@ class LeftoversTest {
       }
     }
     return newest;
-  }
-
-  /** @return the run's databases that carry a mark */
-  static List<String> markedOf(Statement statement, TestDatabase database, String run) throws SQLException {
-    List<String> names = new ArrayList<>();
-    for (String name : databasesOf(statement, run)) {
-      String comment = comment(statement, database, name);
-      if (comment != null && comment.startsWith("reflex-orm-test mark run=" + run + " db=" + name + " ")) {
-        names.add(name);
-      }
-    }
-    return names;
   }
 
   private static List<String> comments(Statement statement, TestDatabase database, String run) throws SQLException {

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Heartbeat implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.reflex.orm.test");
+  /** Reserving a few clones at a time keeps the writes, which wait for a clone being made, rare. */
+  private static final int RESERVE_AHEAD = 8;
 
   private final DatabaseUrl base;
   private final Ownership ownership;
@@ -27,6 +29,7 @@ final class Heartbeat implements AutoCloseable {
   private Server server;
   private Mark anchor;
   private volatile long last;
+  private long reserved;
   private boolean closed;
 
   /**
@@ -66,6 +69,20 @@ final class Heartbeat implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Before the run begins to make the clone {@code reflex_test_RUN_n}: records in the anchor's mark that it may
+   * exist, a few numbers ahead, so that a clone whose {@code CREATE DATABASE} the server completed after the run was
+   * killed, before its own mark was written, is still provably the run's.
+   *
+   * @param n the clone's number
+   */
+  synchronized void reserve(long n) {
+    if (n > reserved) {
+      reserved = n + RESERVE_AHEAD;
+      beat();
+    }
+  }
+
   /** A connection of the run was lost: the heartbeat's may be too, so it beats now rather than at its next turn. */
   void now() {
     try {
@@ -98,7 +115,7 @@ final class Heartbeat implements AutoCloseable {
 
   private void write() {
     long now = ownership.clock(server).now();
-    server.execute(ownership.remark(anchor.beat(now)), "renew the heartbeat on " + anchor.database());
+    server.execute(ownership.remark(anchor.beat(now, reserved)), "renew the heartbeat on " + anchor.database());
     last = now;
   }
 

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>it carries the extension's {@link Mark}, stored with the database, naming its own name exactly, and its name
  *       is exactly {@code reflex_template_RUN_n} or {@code reflex_test_RUN_n} for the mark's run: a database a
- *       person made, whatever its name, has no mark and is never dropped;
+ *       person made, whatever its name, has no mark and is never dropped; or, on PostgreSQL, it has no comment at
+ *       all, is named exactly {@code reflex_test_RUN_n}, and the marked template of that run reserved {@code n}
+ *       before the clone was begun ({@link Heartbeat#reserve}): a clone the server made after its run was killed;
  *   <li>it was made by the current user (on PostgreSQL it is also owned by the current role);
  *   <li>its run is provably over: the run's process ran on this machine, in this process space, and is gone (seen
  *       at once); or the newest heartbeat among the run's databases is older than the grace ({@link #grace()}), by
@@ -30,6 +32,7 @@ final class Leftovers {
   private static final long DEFAULT_GRACE = 300;
   private static final long MOST_GRACE = 86_400;
   private static final Pattern NAME = Pattern.compile("reflex_(?:template|test)_([0-9a-f]{8})_[1-9][0-9]*");
+  private static final Pattern CLONE = Pattern.compile("reflex_test_([0-9a-f]{8})_([1-9][0-9]{0,17})");
 
   /**
    * An ended run's database.
@@ -85,6 +88,7 @@ final class Leftovers {
    */
   static List<Leftover> judge(List<Ownership.Found> found, String user, Duration grace) {
     Map<String, Long> heartbeats = new HashMap<>();
+    Map<String, Mark> templates = new HashMap<>();
     List<Ownership.Found> ours = new ArrayList<>();
     List<Mark> marks = new ArrayList<>();
     for (Ownership.Found database : found) {
@@ -95,6 +99,16 @@ final class Leftovers {
         ours.add(database);
         marks.add(mark);
         heartbeats.merge(mark.run(), mark.heartbeat(), Math::max);
+        templates.merge(mark.run(), mark, (a, b) -> a.reserved() >= b.reserved() ? a : b);
+      }
+    }
+    for (Ownership.Found database : found) {
+      // no mark: a clone the server made after its run was killed, provably the run's if its template reserved it
+      Matcher name = CLONE.matcher(database.database());
+      Mark template = name.matches() && database.comment() == null ? templates.get(name.group(1)) : null;
+      if (template != null && Long.parseLong(name.group(2)) <= template.reserved()) {
+        ours.add(database);
+        marks.add(template);
       }
     }
     List<Leftover> ended = new ArrayList<>();

@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * @param host the host name of the machine the run's JVM ran on
  * @param machine what tells that machine and its process space apart ({@link ThisProcess#MACHINE}), or {@code -}
  * @param pid the run's JVM process id on that machine
+ * @param reserved on a PostgreSQL template, the highest {@code n} of the clones {@code reflex_test_RUN_n} the run
+ *     may have begun to make, written before their {@code CREATE DATABASE}; else 0
  * @param heartbeat the server's clock, in seconds, when the run last renewed its marks
  */
-record Mark(String run, String database, String user, String host, String machine, long pid, long heartbeat) {
+record Mark(String run, String database, String user, String host, String machine, long pid, long reserved,
+    long heartbeat) {
   /** How every mark begins. */
   static final String PREFIX = "reflex-orm-test mark";
   private static final Pattern RUN = Pattern.compile("[0-9a-f]{8}");
@@ -34,19 +37,19 @@ record Mark(String run, String database, String user, String host, String machin
    * @return this process's mark for it
    */
   static Mark ours(String database, String user, long heartbeat) {
-    return new Mark(Template.RUN, database, plain(user), ThisProcess.HOST, ThisProcess.MACHINE, ThisProcess.PID,
+    return new Mark(Template.RUN, database, plain(user), ThisProcess.HOST, ThisProcess.MACHINE, ThisProcess.PID, 0,
         heartbeat);
   }
 
   /** @return the mark as stored: space-separated {@code key=value} pairs after {@link #PREFIX} */
   String text() {
     return PREFIX + " run=" + run + " db=" + database + " user=" + user + " host=" + host + " machine=" + machine
-        + " pid=" + pid + " heartbeat=" + heartbeat;
+        + " pid=" + pid + " reserved=" + reserved + " heartbeat=" + heartbeat;
   }
 
-  /** @return the same mark, renewed at the server's time {@code now} */
-  Mark beat(long now) {
-    return new Mark(run, database, user, host, machine, pid, now);
+  /** @return the same mark, renewed at the server's time {@code now}, with the clones reserved so far */
+  Mark beat(long now, long reserved) {
+    return new Mark(run, database, user, host, machine, pid, reserved, now);
   }
 
   /** @return whether the run lived in a process this JVM can see: same host, same machine, same process space */
@@ -69,7 +72,7 @@ record Mark(String run, String database, String user, String host, String machin
         return null;
       }
     }
-    if (values.size() != 7 || !RUN.matcher(values.getOrDefault("run", "")).matches()) {
+    if (values.size() != 8 || !RUN.matcher(values.getOrDefault("run", "")).matches()) {
       return null;
     }
     for (String value : values.values()) {
@@ -79,7 +82,8 @@ record Mark(String run, String database, String user, String host, String machin
     }
     try {
       return new Mark(values.get("run"), values.get("db"), values.get("user"), values.get("host"),
-          values.get("machine"), Long.parseLong(values.get("pid")), Long.parseLong(values.get("heartbeat")));
+          values.get("machine"), Long.parseLong(values.get("pid")), Long.parseLong(values.get("reserved")),
+          Long.parseLong(values.get("heartbeat")));
     } catch (NumberFormatException | NullPointerException e) {
       return null;
     }

@@ -25,7 +25,10 @@ abstract class Ownership {
   /** @return the statement that stores a mark on an existing database, replacing the one it had */
   abstract String remark(Mark mark);
 
-  /** @return a query of the databases the current user could drop that carry a comment like a mark, as {@link Found} */
+  /**
+   * @return a query of the databases the current user could drop that carry a comment like a mark (on PostgreSQL also
+   *     those without a comment named like a clone), as {@link Found}
+   */
   abstract String marked();
 
   /** @return the statement that drops a database, its name quoted so that it is matched exactly */

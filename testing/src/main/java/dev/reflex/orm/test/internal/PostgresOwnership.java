@@ -43,7 +43,10 @@ final class PostgresOwnership extends Ownership {
     return "SELECT d.datname, pg_get_userbyid(d.datdba), shobj_description(d.oid, 'pg_database'),"
         + " floor(extract(epoch FROM now()))::bigint FROM pg_database d"
         + " WHERE d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)"
-        + " AND shobj_description(d.oid, 'pg_database') LIKE '" + Mark.PREFIX + " %' ORDER BY 1";
+        + " AND (shobj_description(d.oid, 'pg_database') LIKE '" + Mark.PREFIX + " %'"
+        // a clone the server made after its run was killed: the template's mark may have reserved it
+        + " OR shobj_description(d.oid, 'pg_database') IS NULL AND d.datname ~ '^reflex_test_[0-9a-f]{8}_[0-9]+$')"
+        + " ORDER BY 1";
   }
 
   @Override

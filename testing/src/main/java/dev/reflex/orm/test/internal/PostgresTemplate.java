@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * both makes and drops them. The databases earlier runs left ({@link Leftovers}) are dropped in the background.
  *
  * <p>Every database it makes carries the run's {@link Mark} as its comment: the template's from its creation, renewed
- * by the {@link Heartbeat}; a clone's written right after the {@code CREATE DATABASE} (a clone made by a run killed
- * in between has none, and stays for a person to drop: never one that is not provably ours).
+ * by the {@link Heartbeat}; a clone's written right after the {@code CREATE DATABASE}. A clone the server made after
+ * the run was killed has none; it is still provably the run's when the template's mark reserved its number
+ * ({@link Heartbeat#reserve}) before the clone was begun.
  */
 final class PostgresTemplate extends Template {
   static final int AHEAD = 2;
@@ -91,6 +92,7 @@ final class PostgresTemplate extends Template {
   private Copy createClone() throws InterruptedException {
     drops.awaitRoom();
     String copy = uniqueName("reflex_test");
+    heartbeat.reserve(Long.parseLong(copy.substring(copy.lastIndexOf('_') + 1)));
     admins.execute("CREATE DATABASE " + copy + " TEMPLATE " + name, "clone " + name + " into " + copy);
     try {
       admins.execute(ownership.remark(heartbeat.mark(copy)), "mark " + copy + " as this run's");
