@@ -4,6 +4,7 @@ import dev.reflex.orm.internal.DatabaseUrl;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Administrative connections to a database server, opened as statements need them, so that several
@@ -18,20 +19,23 @@ import java.util.Deque;
  */
 final class Admins implements AutoCloseable {
   private final DatabaseUrl base;
-  private final String setup;
+  private final List<String> setup;
   private final int keep;
+  private final Runnable lost;
   private final Deque<Server> idle = new ArrayDeque<>();
   private boolean closed;
 
   /**
    * @param base the server, and the database to connect to
-   * @param setup a statement run on each connection when it is opened, or {@code null}
+   * @param setup statements run on each connection when it is opened
    * @param keep how many idle connections to keep
+   * @param lost told when a connection was found lost, which a run's heartbeat's may be too
    */
-  Admins(DatabaseUrl base, String setup, int keep) {
+  Admins(DatabaseUrl base, List<String> setup, int keep, Runnable lost) {
     this.base = base;
-    this.setup = setup;
+    this.setup = List.copyOf(setup);
     this.keep = keep;
+    this.lost = lost;
   }
 
   /**
@@ -54,6 +58,7 @@ final class Admins implements AutoCloseable {
       }
       // the connection was lost (the server restarted, or an administrator ended it): once more, on a new one
       server.close();
+      lost.run();
       server = new Server(base, setup);
       try {
         server.execute(sql, what);

@@ -59,11 +59,6 @@ final class Drops implements AutoCloseable {
     }
   }
 
-  /** Drops databases no run needs (earlier runs' leftovers) in the background, without counting them as waiting. */
-  void leftovers(List<String> databases) {
-    databases.forEach(database -> droppers.execute(() -> drop(database)));
-  }
-
   /** Waits while {@value #MOST_WAITING} databases wait to be dropped; returns at once after {@link #release()}. */
   synchronized void awaitRoom() throws InterruptedException {
     while (waiting >= MOST_WAITING && !released) {

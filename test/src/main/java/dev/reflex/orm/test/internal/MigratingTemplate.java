@@ -2,74 +2,84 @@ package dev.reflex.orm.test.internal;
 
 import dev.reflex.orm.migrations.Migrations;
 import dev.reflex.orm.internal.DatabaseUrl;
+import java.util.List;
 
 /**
  * On servers that cannot clone a database (MariaDB, MySQL): each copy is a new database the changelog is
- * applied to. Correct, and as slow as the changelog. The databases earlier runs left ({@link Leftovers}) are
- * dropped first; a lost administrative connection is replaced.
+ * applied to. Correct, and as slow as the changelog. A lost administrative connection is replaced.
+ *
+ * <p>On MariaDB 10.5 and later every database it makes carries the run's {@link Mark} as its comment, from its
+ * {@code CREATE DATABASE} on; the run's anchor, an empty database {@code reflex_template_RUN_n}, carries its
+ * {@link Heartbeat}. The databases earlier runs left ({@link Leftovers}) are dropped in the background. Elsewhere
+ * (MySQL) nothing is marked and no earlier run's database is dropped.
  */
 final class MigratingTemplate extends Template {
-  private static final System.Logger LOG = System.getLogger("dev.reflex.orm.test");
+  private static final List<String> SETUP = List.of("SET SESSION lock_wait_timeout = 60");
+
   private final DatabaseUrl base;
   private final Migrations migrations;
   /** Creates and drops, on a connection replaced when it is lost. */
   private final Admins admins;
-  /** Holds the run's mark ({@link Leftovers}) while the run lives; opened again when it is lost. */
-  private Server marker;
+  /** How the server stores marks, or {@code null} when it cannot. */
+  private final MariadbOwnership ownership;
+  private final Heartbeat heartbeat;
+  private final Reaper reaper;
+  private final String anchor;
 
   MigratingTemplate(DatabaseUrl base, Migrations migrations) {
     this.base = base;
     this.migrations = migrations;
-    this.admins = new Admins(base, null, 1);
-    this.marker = new Server(base, Leftovers.mark(base.kind()));
-    Leftovers.find(marker).forEach(this::dropLeftover);
+    try (Server first = new Server(base, SETUP)) {
+      this.ownership = MariadbOwnership.of(first);
+      if (ownership == null) {
+        this.heartbeat = null;
+        this.reaper = null;
+        this.anchor = null;
+        this.admins = new Admins(base, SETUP, 1, () -> { });
+        return;
+      }
+      this.heartbeat = new Heartbeat(base, ownership);
+      this.admins = new Admins(base, ownership.adminSetup(), 1, heartbeat::now);
+      this.reaper = new Reaper(base, ownership, Leftovers.find(first, ownership, heartbeat.user()));
+    }
+    this.anchor = uniqueName("reflex_template");
+    try {
+      admins.execute(ownership.create(heartbeat.mark(anchor)), "create " + anchor + ", the run's heartbeat");
+      heartbeat.start(anchor);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   @Override
   public Copy copy() {
-    Server marked = keepMarked();
     String copy = uniqueName("reflex_test");
-    admins.execute("CREATE DATABASE " + copy, "create " + copy);
+    admins.execute(ownership == null ? "CREATE DATABASE " + copy : ownership.create(heartbeat.mark(copy)),
+        "create " + copy);
     try {
-      migrate(base, marked.jdbcUrl(copy), migrations);
-      return new Copy(copy, pool(base, marked.jdbcUrl(copy)), () -> drop(copy));
+      migrate(base, Server.jdbcUrl(base, copy), migrations);
+      return new Copy(copy, pool(base, Server.jdbcUrl(base, copy)), () -> drop(copy));
     } catch (RuntimeException e) {
       drop(copy);
       throw e;
     }
   }
 
-  /**
-   * A run whose mark went with its connection (a server restart) would look ended to the next run.
-   *
-   * @return the marked connection, opened again if it was lost
-   */
-  private synchronized Server keepMarked() {
-    if (!marker.isValid()) {
-      marker.close();
-      marker = new Server(base, Leftovers.mark(base.kind()));
-    }
-    return marker;
-  }
-
   private void drop(String database) {
     admins.execute("DROP DATABASE IF EXISTS " + database, "drop " + database);
-  }
-
-  private void dropLeftover(String database) {
-    try {
-      drop(database);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, e.getMessage()); // the next run tries again
-    }
   }
 
   @Override
   public synchronized void close() {
     try {
-      admins.close();
+      if (heartbeat != null) {
+        heartbeat.close();
+        drop(anchor);
+        reaper.close();
+      }
     } finally {
-      marker.close();
+      admins.close();
     }
   }
 }

@@ -24,11 +24,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * made ahead, in parallel, with their pools started, while tests run; the used ones are dropped in batches
  * ({@link Drops}), and no clone is made while too many wait to be dropped, so a run goes at the pace the server
  * both makes and drops them. The databases earlier runs left ({@link Leftovers}) are dropped in the background.
+ *
+ * <p>Every database it makes carries the run's {@link Mark} as its comment: the template's from its creation, renewed
+ * by the {@link Heartbeat}; a clone's written right after the {@code CREATE DATABASE}. A clone the server made after
+ * the run was killed has none; it is still provably the run's when the template's mark reserved its number
+ * ({@link Heartbeat#reserve}) before the clone was begun.
  */
 final class PostgresTemplate extends Template {
   static final int AHEAD = 2;
 
+  private final PostgresOwnership ownership = new PostgresOwnership();
   private final Server server;
+  private volatile Heartbeat heartbeat;
+  private Reaper reaper;
   private final Admins admins;
   private final Drops drops;
   private final String name;
@@ -37,13 +45,15 @@ final class PostgresTemplate extends Template {
   private final Deque<Future<Copy>> ahead = new ArrayDeque<>();
 
   PostgresTemplate(DatabaseUrl base, Migrations migrations) {
-    this.server = new Server(base, Leftovers.mark(base.kind()));
-    this.admins = new Admins(base, Leftovers.mark(base.kind()), AHEAD);
+    this.server = new Server(base, ownership.adminSetup());
+    this.admins = new Admins(base, ownership.adminSetup(), AHEAD, this::lost);
     this.drops = new Drops(admins);
     this.name = uniqueName("reflex_template");
     try {
-      drops.leftovers(Leftovers.find(server));
+      heartbeat = new Heartbeat(base, ownership);
+      reaper = new Reaper(base, ownership, Leftovers.find(server, ownership, heartbeat.user()));
       server.execute("CREATE DATABASE " + name, "create the template database " + name);
+      heartbeat.start(name);
       // the template must have no connection while it is cloned: the migration's pool is closed after it
       migrate(base, server.jdbcUrl(name), migrations);
       synchronized (this) {
@@ -54,6 +64,14 @@ final class PostgresTemplate extends Template {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /** An administrative connection was lost: the heartbeat's may be too. */
+  private void lost() {
+    Heartbeat beating = heartbeat;
+    if (beating != null) {
+      beating.now();
     }
   }
 
@@ -74,8 +92,10 @@ final class PostgresTemplate extends Template {
   private Copy createClone() throws InterruptedException {
     drops.awaitRoom();
     String copy = uniqueName("reflex_test");
+    heartbeat.reserve(Long.parseLong(copy.substring(copy.lastIndexOf('_') + 1)));
     admins.execute("CREATE DATABASE " + copy + " TEMPLATE " + name, "clone " + name + " into " + copy);
     try {
+      admins.execute(ownership.remark(heartbeat.mark(copy)), "mark " + copy + " as this run's");
       return new Copy(copy, pool(server.base(), server.jdbcUrl(copy)), () -> drops.later(copy));
     } catch (RuntimeException e) {
       drops.later(copy);
@@ -106,6 +126,9 @@ final class PostgresTemplate extends Template {
       ahead.clear();
     }
     try {
+      if (heartbeat != null) {
+        heartbeat.close();
+      }
       drops.release();
       creators.shutdown();
       // a clone being made holds the template: it is finished before the template is dropped
@@ -123,6 +146,9 @@ final class PostgresTemplate extends Template {
       Thread.currentThread().interrupt();
     } finally {
       creators.shutdownNow();
+      if (reaper != null) {
+        reaper.close();
+      }
       admins.close();
       server.close();
     }

@@ -26,24 +26,27 @@ final class Server implements AutoCloseable {
   private final Connection admin;
 
   Server(DatabaseUrl base) {
-    this(base, null);
+    this(base, List.of());
   }
 
   /**
    * @param base the server, and the database to connect to
-   * @param setup a statement run once on the connection when it is opened, or {@code null}
+   * @param setup statements run once on the connection when it is opened
    */
-  Server(DatabaseUrl base, String setup) {
+  Server(DatabaseUrl base, List<String> setup) {
     this.base = base;
+    Connection connection = null;
     try {
-      this.admin = Drivers.forUrl(base.jdbcUrl(), base.masked()).connect(base.jdbcUrl(), base.credentials());
-      admin.setAutoCommit(true);
-      if (setup != null) {
-        try (Statement statement = admin.createStatement()) {
-          statement.execute(setup);
+      connection = Drivers.forUrl(base.jdbcUrl(), base.masked()).connect(base.jdbcUrl(), base.credentials());
+      connection.setAutoCommit(true);
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : setup) {
+          statement.execute(sql);
         }
       }
+      this.admin = connection;
     } catch (SQLException e) {
+      close(connection);
       throw new UnableToConnectException("Unable to connect to the test database server " + base.masked() + ": "
           + Failures.rootMessage(e) + "; check REFLEX_TEST_DB_URL and that the server is running", e);
     }
@@ -56,6 +59,11 @@ final class Server implements AutoCloseable {
 
   /** @return the JDBC URL of another database on the same server, with the same parameters */
   String jdbcUrl(String database) {
+    return jdbcUrl(base, database);
+  }
+
+  /** @return the JDBC URL of another database on the server {@code base} names, with the same parameters */
+  static String jdbcUrl(DatabaseUrl base, String database) {
     Matcher matcher = SERVER_URL.matcher(base.jdbcUrl());
     if (!matcher.matches()) {
       throw new IllegalStateException("Cannot name another database in " + base.masked()
@@ -99,6 +107,31 @@ final class Server implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a query on the administrative connection.
+   *
+   * @param sql a query
+   * @param what what it does, for the message when it fails
+   * @return every row, each column as text
+   */
+  synchronized List<List<String>> rows(String sql, String what) {
+    List<List<String>> values = new ArrayList<>();
+    try (Statement statement = admin.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rows.getString(i));
+        }
+        values.add(row);
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Unable to " + what + " on " + base.masked() + ": "
+          + Failures.rootMessage(e) + fix(e), e);
+    }
+  }
+
   /** @return what to do about a failed statement, after a semicolon, when its SQLState says */
   private static String fix(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -122,8 +155,14 @@ final class Server implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    close(admin);
+  }
+
+  private static void close(Connection connection) {
     try {
-      admin.close();
+      if (connection != null) {
+        connection.close();
+      }
     } catch (SQLException e) {
       // the connection is gone either way
     }

@@ -45,8 +45,10 @@ public abstract class Template implements AutoCloseable {
       case H2:
         return new H2Template(base, migrations);
       case POSTGRESQL:
+        Leftovers.grace(); // a wrong setting fails the run before anything is made
         return new PostgresTemplate(base, migrations);
       default:
+        Leftovers.grace();
         return new MigratingTemplate(base, migrations);
     }
   }
