@@ -83,26 +83,41 @@ public final class SchemaDiff {
     } finally {
       reference.setObjectQuotingStrategy(quoting);
     }
+    List<Change> changes = new ArrayList<>();
+    changeSets.forEach(changeSet -> changes.addAll(changeSet.getChanges()));
+    return filter(changes, primaryKeyColumns(result.getComparisonSnapshot()), allowDrops, identityColumns);
+  }
+
+  /**
+   * What reflex-db makes of Liquibase's changes: a primary key column's "drop not null" is no change, H2's
+   * generated key names are forgotten, an identity column is written {@code autoIncrement}, and the drops are
+   * left out unless allowed. Apart from {@link #compare}, so that a table of change objects tests it.
+   *
+   * @param liquibaseChanges the changes Liquibase's comparison generated, in order
+   * @param primaryKeys the live database's primary key columns, as {@link #key}
+   * @param allowDrops whether to keep the changes that remove tables, columns and other objects
+   * @param identityColumns the id columns the database numbers itself, as {@link #key}
+   * @return the changes kept and those left out, in order
+   */
+  static SchemaDiff filter(List<Change> liquibaseChanges, Set<String> primaryKeys, boolean allowDrops,
+      Set<String> identityColumns) {
     SchemaDiff schemaDiff = new SchemaDiff();
-    Set<String> primaryKeys = primaryKeyColumns(result.getComparisonSnapshot());
-    for (ChangeSet changeSet : changeSets) {
-      for (Change change : changeSet.getChanges()) {
-        if (change instanceof DropNotNullConstraintChange notNull
-            && primaryKeys.contains(key(notNull.getTableName(), notNull.getColumnName()))) {
-          // a primary key column is never null: SQLite reports Hibernate's `id integer ... primary key (id)` as
-          // nullable, and Liquibase would rebuild the table to "drop" a constraint that cannot apply
-          continue;
-        }
-        if (change instanceof CreateTableChange create) {
-          forgetGeneratedKeyNames(create);
-          create.getColumns().forEach(column -> keepIdentity(create.getTableName(), column, identityColumns));
-        }
-        if (change instanceof AddColumnChange add) {
-          add.getColumns().forEach(column -> keepIdentity(add.getTableName(), column, identityColumns));
-        }
-        boolean drop = DROPS.contains(change.getSerializedObjectName());
-        (drop && !allowDrops ? schemaDiff.leftOut : schemaDiff.changes).add(change);
+    for (Change change : liquibaseChanges) {
+      if (change instanceof DropNotNullConstraintChange notNull
+          && primaryKeys.contains(key(notNull.getTableName(), notNull.getColumnName()))) {
+        // a primary key column is never null: SQLite reports Hibernate's `id integer ... primary key (id)` as
+        // nullable, and Liquibase would rebuild the table to "drop" a constraint that cannot apply
+        continue;
       }
+      if (change instanceof CreateTableChange create) {
+        forgetGeneratedKeyNames(create);
+        create.getColumns().forEach(column -> keepIdentity(create.getTableName(), column, identityColumns));
+      }
+      if (change instanceof AddColumnChange add) {
+        add.getColumns().forEach(column -> keepIdentity(add.getTableName(), column, identityColumns));
+      }
+      boolean drop = DROPS.contains(change.getSerializedObjectName());
+      (drop && !allowDrops ? schemaDiff.leftOut : schemaDiff.changes).add(change);
     }
     return schemaDiff;
   }
