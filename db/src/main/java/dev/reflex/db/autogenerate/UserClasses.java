@@ -124,20 +124,26 @@ public final class UserClasses implements AutoCloseable {
     }
     List<Class<?>> mapped = new ArrayList<>();
     names.stream().sorted().distinct().forEach(name -> {
-      Class<?> type = load(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-      if (type != null && isMapped(type)) {
+      Class<?> type = load(name.substring(0, name.length() - ".class".length()).replace('/', '.'), packageName);
+      if (isMapped(type)) {
         mapped.add(type);
       }
     });
     return mapped;
   }
 
-  private Class<?> load(String name) {
+  /**
+   * A class of the package that cannot be loaded may be an entity, and one left out would read as a table to drop:
+   * it is an error, naming the class and what it lacks.
+   */
+  private Class<?> load(String name, String packageName) {
     try {
       return Class.forName(name, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      // a class of the package that needs what is not on --classpath: if it is an entity, Hibernate says so
-      return null;
+      String missing = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('/', '.');
+      throw new AutogenerateFailure("class " + name + " of --entities " + packageName + " cannot be loaded: it needs "
+          + missing + " (" + e.getClass().getSimpleName() + "), which is not on --classpath; add the jar or folder"
+          + " that holds it to --classpath");
     }
   }
 
