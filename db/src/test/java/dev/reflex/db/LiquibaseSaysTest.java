@@ -29,7 +29,7 @@ class LiquibaseSaysTest {
       connection-refused | Connection to 127.0.0.1:1 refused                         | check that the database server is running
       access-denied      | Access denied for user 'nosuch'@'127.0.0.1'               | check the user name and password of postgresql://app:***@db.example/app
       sqlite-cantopen    | [SQLITE_CANTOPEN] Unable to open the database file        | check that the folder of
-      failed-statement   | Migration failed for changeset bad.yaml::1::a             | run the command again with --log-level=fine
+      failed-statement   | Migration failed for changeset bad.yaml::1::a             | the database refused a statement of that changeset
       edited-changeset   | Validation Failed: 1 changesets check sum ok.yaml::1::a   | a changeset that ran was edited since
       missing-argument   | Invalid argument '--count': missing required argument     | run `reflex-db --help` for the commands
       unknown-command    | unknown command or option: updat                          | run `reflex-db --help` for the commands
@@ -51,6 +51,8 @@ class LiquibaseSaysTest {
       Unknown host db.example                                                                        | check that the database server is running
       The file db/changelog/x.yaml was not found in the configured search path                       | run `reflex-db init` to create a changelog
       Output changelogFile 'db/changelog/db.changelog-master.yaml' already exists!                   | generate-changelog writes a new changelog
+      Migration failed for changeset db/changelog/x.yaml::2::app: Reason: ERROR: relation "book" does not exist | fix the changeset
+      nope.yaml does not exist                                                                       | run `reflex-db init`
       something nobody has seen before                                                               | run the command again with --log-level=fine
       """)
   void messageChoosesTheFirstRowThatMatches(String message, String advice) {

@@ -62,7 +62,11 @@ public final class LiquibaseSays {
       row("changelogfile.*already exists", database -> "generate-changelog writes a new changelog and never"
           + " overwrites one: pass --changelog-file=db/changelog/NEW-NAME.yaml and include it from the master"
           + " changelog, or run generate-changelog before `reflex-db init`"),
-      row("was not found in the configured search path|file not found|does not exist",
+      // a statement the database refused names what it lacks ("relation ... does not exist"): not a changelog
+      row("migration failed for changeset", database -> "the database refused a statement of that changeset: fix the"
+          + " changeset, or the state of " + database + " it assumed, then run `reflex-db update` again (the"
+          + " changesets before it stay applied)"),
+      row("was not found in the configured search path|file not found|\\.(yaml|yml|xml|json|sql) does not exist",
           database -> "run `reflex-db init` to create a changelog, or pass --changelog-file=PATH"),
       row("unknown command|unknown option|error parsing command line|missing required",
           database -> "run `reflex-db --help` for the commands, `reflex-db COMMAND --help` for their options"),
