@@ -48,6 +48,14 @@ final class RevisionCommand implements Callable<Integer> {
       + " Hibernate's export, when reflex-db cannot create a temporary one; emptied again afterwards.")
   private String scratchUrl;
 
+  @Option(names = "--contexts", paramLabel = "CONTEXTS", description = "Liquibase contexts the database was"
+      + " updated with: changesets outside them are not pending.")
+  private String contexts;
+
+  @Option(names = "--labels", paramLabel = "EXPRESSION", description = "Liquibase label expression the database"
+      + " was updated with, as for update.")
+  private String labels;
+
   @Option(names = "--allow-drops", description = "Also write the changes that drop tables, columns and other"
       + " objects the entities do not describe.")
   private boolean allowDrops;
@@ -81,7 +89,7 @@ final class RevisionCommand implements Callable<Integer> {
       }
     }
     SchemaDiff diff = new Autogenerate(target.require(), target.user(), target.password(), target.masked())
-        .compare(changelog, classpath, entities, scratchUrl, allowDrops);
+        .compare(changelog, classpath, entities, scratchUrl, allowDrops, contexts, labels);
     for (Change change : diff.changes()) {
       System.out.println("  " + SchemaDiff.describe(change));
     }

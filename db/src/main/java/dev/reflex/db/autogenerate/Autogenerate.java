@@ -48,12 +48,14 @@ public final class Autogenerate {
    * @param entities the package of the entities, or {@code null} for those the declared configurers register
    * @param scratchUrl an empty database to export into, or {@code null} to create one
    * @param allowDrops whether to keep the changes that drop what the entities do not describe
+   * @param contexts the Liquibase contexts the target was updated with, or {@code null} for all
+   * @param labels the Liquibase label expression the target was updated with, or {@code null} for all
    * @return the changes, and those left out
    * @throws AutogenerateFailure in one line, with what to do
    * @throws Exception what Liquibase throws while it compares
    */
   public SchemaDiff compare(Changelog changelog, String classpath, String entities, String scratchUrl,
-      boolean allowDrops) throws Exception {
+      boolean allowDrops, String contexts, String labels) throws Exception {
     try (UserClasses classes = UserClasses.open(classpath);
         SearchPathResourceAccessor accessor = new SearchPathResourceAccessor(changelog.searchPath())) {
       Database liveDatabase = open(live.jdbcUrl(), user, password, accessor, live.masked());
@@ -62,7 +64,7 @@ public final class Autogenerate {
               targetNames(liveDatabase))) {
         // checked last, so that every problem of the entities is reported whatever the state of the database
         refuseWhenPending(open(live.jdbcUrl(), user, password, accessor, live.masked()),
-            changelog, accessor);
+            changelog, accessor, new Contexts(contexts), new LabelExpression(labels));
         Database reference = open(scratch.jdbcUrl(), scratch.user(), scratch.password(), accessor,
             scratch.describe());
         try (reference) {
@@ -87,11 +89,12 @@ public final class Autogenerate {
    * As Alembic does: the comparison is with the database as it is, so a changeset that has not run would be
    * written a second time.
    */
-  private void refuseWhenPending(Database database, Changelog changelog, SearchPathResourceAccessor accessor)
-      throws Exception {
+  private void refuseWhenPending(Database database, Changelog changelog, SearchPathResourceAccessor accessor,
+      Contexts contexts, LabelExpression labels) throws Exception {
     // Liquibase.close() closes the database too, which is what the caller wants here
     try (Liquibase liquibase = new Liquibase(changelog.path(), accessor, database)) {
-      List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+      // as update filtered them: a changeset of a context the database was not updated with is not pending
+      List<ChangeSet> pending = liquibase.listUnrunChangeSets(contexts, labels);
       if (!pending.isEmpty()) {
         throw new AutogenerateFailure(pending.size() + (pending.size() == 1 ? " changeset of " : " changesets of ")
             + changelog.path() + " (first " + pending.get(0).getId() + ") not yet run on " + masked
