@@ -26,6 +26,10 @@ final class InitCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite the files if they exist.")
   private boolean force;
 
+  @Option(names = "--empty", description = "A changelog without the example changeset, for a project whose first"
+      + " changeset `revision --autogenerate` writes.")
+  private boolean empty;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
 
@@ -43,16 +47,21 @@ final class InitCommand implements Callable<Integer> {
           " already exist") + "; pass --force to overwrite, or run `reflex-db update` to use what is there");
     }
     for (String file : FILES) {
-      write(file);
+      write(file, empty && file.equals(Changelog.DEFAULT_PATH) ? "init/empty/" : "init/");
       System.out.println("Wrote " + file);
+    }
+    if (empty) {
+      System.out.println("Next: reflex-db revision --autogenerate -m \"first\", or write a changeset, then"
+          + " reflex-db update   (database " + target.masked() + ", from " + target.origin() + ")");
+      return 0;
     }
     System.out.println("Next: reflex-db update   (database " + target.masked() + ", from " + target.origin()
         + "; set REFLEX_DB_URL to choose another)");
     return 0;
   }
 
-  private static void write(String file) {
-    String resource = "init/" + Path.of(file).getFileName();
+  private static void write(String file, String folder) {
+    String resource = folder + Path.of(file).getFileName();
     try (InputStream template = InitCommand.class.getResourceAsStream(resource)) {
       if (template == null) {
         throw new IllegalStateException("the reflex-db jar lacks its template " + resource);
