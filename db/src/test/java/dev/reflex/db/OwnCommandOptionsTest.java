@@ -53,11 +53,11 @@ class OwnCommandOptionsTest {
   void optionsNobodyDeclaresOrThatDoNotApplyAreStillUsageErrors() {
     Launcher reflexDb = new Launcher(project).env("REFLEX_DB_URL", "sqlite:///app.db");
     Launcher.Result unknown = reflexDb.run("--no-such-option=1", "revision", "-m", "x");
-    Launcher.Result notRevisions = reflexDb.run("--contexts=dev", "revision", "-m", "x");
+    Launcher.Result notRevisions = reflexDb.run("--tag=v1", "revision", "-m", "x");
 
     assertThat(unknown.exitCode()).as("%s", unknown).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown option --no-such-option before revision");
     assertThat(notRevisions.exitCode()).as("%s", notRevisions).isEqualTo(2);
-    assertThat(notRevisions.err()).contains("--contexts does not apply to revision");
+    assertThat(notRevisions.err()).contains("--tag does not apply to revision");
   }
 }
