@@ -57,6 +57,9 @@ final class InitCommand implements Callable<Integer> {
     }
     System.out.println("Next: reflex-db update   (database " + target.masked() + ", from " + target.origin()
         + "; set REFLEX_DB_URL to choose another)");
+    // the example's table would be listed as a drop by every revision --autogenerate: say how to start without it
+    System.out.println("The example changeset creates table `example`; to let revision --autogenerate write the"
+        + " first changeset instead, run reflex-db init --empty --force");
     return 0;
   }
 

@@ -48,6 +48,8 @@ class LifecycleTest {
     assertThat(init.exitCode()).as("%s", init).isZero();
     assertThat(init.out()).contains("liquibase.properties", "db/changelog/db.changelog-master.yaml",
         "reflex-db update");
+    // the docs start autogenerating projects with init --empty; init itself says so next to its example
+    assertThat(init.out()).contains("creates table `example`", "reflex-db init --empty --force");
 
     Launcher.Result update = reflexDb.run("update");
     assertThat(update.exitCode()).as("%s", update).isZero();

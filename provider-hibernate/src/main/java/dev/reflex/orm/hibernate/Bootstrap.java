@@ -21,6 +21,7 @@ final class Bootstrap {
 
   /** Returns the configuration, with the application's configurers applied. */
   static Configuration configuration(ProviderContext context, List<Class<?>> mapped) {
+    JbossLogging.routeToSlf4j();
     Configuration configuration = new Configuration();
     // Hibernate copies every system property into its settings and logs them all at DEBUG (HHH90020001),
     // masking only its own password settings: reflex-orm's, such as reflex.db.url with its password, are not

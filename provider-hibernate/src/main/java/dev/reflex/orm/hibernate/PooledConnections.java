@@ -4,7 +4,10 @@ import dev.reflex.orm.internal.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.jdbc.connections.spi.DatabaseConnectionInfo;
+import org.hibernate.engine.jdbc.env.spi.ExtractedDatabaseMetaData;
 
 /**
  * Hibernate's connections from a pool that rolls back on close (HikariCP), handed over with auto-commit already
@@ -40,6 +43,17 @@ final class PooledConnections implements ConnectionProvider {
   @Override
   public boolean supportsAggressiveRelease() {
     return false;
+  }
+
+  /** What Hibernate's "Database info" block shows at start-up: the pool, its masked URL and sizes. */
+  @Override
+  public DatabaseConnectionInfo getDatabaseConnectionInfo(Dialect dialect) {
+    return new PoolInfo(pool, dialect, null);
+  }
+
+  @Override
+  public DatabaseConnectionInfo getDatabaseConnectionInfo(Dialect dialect, ExtractedDatabaseMetaData metaData) {
+    return new PoolInfo(pool, dialect, metaData);
   }
 
   @Override

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * An application configured with {@code -Dreflex.db.url=...} holding a password, run in a JVM of its own with
  * Hibernate's logging sent to slf4j-simple at DEBUG: Hibernate copies the system properties into its settings and
- * logs them when the factory starts (HHH90020001), and the password must not be among them.
+ * logs them when the factory starts (HHH90020001), and the password must not be among them. No
+ * {@code org.jboss.logging.provider} is set: Hibernate's DEBUG lines reach slf4j-simple because the provider routes
+ * jboss-logging to SLF4J (through JUL they would not show at all).
  */
 class DebugLoggingTest {
   private static final String CANARY = "SECRET-" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,11 +45,15 @@ class DebugLoggingTest {
         .map(Path::of).forEach(path::add);
 
     UserApp.Result run = new UserApp(Map.of("app/Main.java", MAIN)).jvmOption("-Dreflex.db.url=" + url)
-        .jvmOption("-Dorg.jboss.logging.provider=slf4j").jvmOption("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug")
+        // no -Dorg.jboss.logging.provider=slf4j: the provider routes Hibernate's logging to SLF4J itself
+        .jvmOption("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug")
         .runOnClassPath(path, "app.Main");
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.output()).contains("started ReflexDatabase[provider=hibernate, url=postgresql://postgres:***@", "HHH90020001", "with settings:")
         .doesNotContain(CANARY);
+    // Hibernate's "Database info" block shows reflex-orm's pool, not "undefined/unknown" on every line
+    assertThat(run.output()).contains("Database JDBC URL [jdbc:postgresql://", "Pool: HikariCP ",
+        "Maximum pool size: 10").doesNotContain("undefined/unknown");
   }
 }
