@@ -1,7 +1,9 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.migrations.internal.Changelog;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import liquibase.integration.commandline.LiquibaseCommandLine;
 import liquibase.util.LiquibaseUtil;
 
@@ -98,7 +100,41 @@ final class Help {
    * @return Liquibase's exit code
    */
   static int printCommandHelp(String command) {
-    return new LiquibaseCommandLine().execute(new String[] {"--show-banner=false", command, "--help"});
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int exitCode;
+    try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      exitCode = new LiquibaseCommandLine().execute(new String[] {"--show-banner=false", command, "--help"});
+    } finally {
+      System.setOut(out);
+    }
+    out.print(forReflexDb(command, captured.toString(StandardCharsets.UTF_8)));
+    out.flush();
+    return exitCode;
+  }
+
+  /**
+   * Liquibase's help for one command, as reflex-db runs it: the usage line names reflex-db, a first line says where
+   * the database and the changelog come from, and {@code --url} and {@code --changelog-file} lose the
+   * {@code [REQUIRED]} Liquibase gives them, since reflex-db always supplies both.
+   */
+  static String forReflexDb(String command, String liquibaseHelp) {
+    StringBuilder help = new StringBuilder();
+    String nl = System.lineSeparator();
+    help.append("reflex-db runs Liquibase's ").append(command).append(" on the database of --url, else the system")
+        .append(nl).append("property reflex.db.url, else REFLEX_DB_URL, else sqlite:///reflex.db, with the changelog")
+        .append(nl).append("named in liquibase.properties, else ").append(Changelog.DEFAULT_PATH).append(":")
+        .append(nl).append("--url and --changelog-file are optional.").append(nl).append(nl);
+    for (String line : liquibaseHelp.split("\\R", -1)) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("--url=") || trimmed.startsWith("--changelog-file=")) {
+        line = line.replace(" [REQUIRED]", " [reflex-db: optional]");
+      }
+      help.append(line.replaceFirst("^Usage: liquibase ", "Usage: reflex-db ")).append(nl);
+    }
+    help.setLength(help.length() - nl.length());
+    return help.toString();
   }
 
   /**
