@@ -5,11 +5,16 @@ import dev.reflex.orm.ReflexDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Builds the database the benchmarks read: one table of 1,000 books, on H2 in memory or PostgreSQL. */
+/**
+ * Builds the database the benchmarks read: one table of 1,000 books, on H2 in memory or in a PostgreSQL database of
+ * the fork's own, created with a comment naming its process and dropped when the fork ends. Nothing else on the
+ * server is touched: the server database of the URL is only where the fork connects to create and drop its own.
+ */
 final class Fixture {
   static final int ROWS = 1000;
   /** The schema, a class path resource. */
@@ -41,15 +46,9 @@ final class Fixture {
   }
 
   static ReflexDatabase open(String provider, String database, int poolSize) throws SQLException {
-    ReflexDatabase db = ReflexDatabase.builder().url(url(database)).provider(provider).poolSize(poolSize)
+    String url = database.equals("h2") ? url(database) : ownDatabase(url(database));
+    ReflexDatabase db = ReflexDatabase.builder().url(url).provider(provider).poolSize(poolSize)
         .register(Book.class, BookMapper.class).build();
-    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(true);
-      // the last run's table and Liquibase's record of it, on a server database the runs share
-      statement.execute("drop table if exists book");
-      statement.execute("drop table if exists databasechangelog");
-      statement.execute("drop table if exists databasechangeloglock");
-    }
     quietLiquibase();
     Migrations.of(CHANGELOG).classLoader(Fixture.class.getClassLoader()).update(db.dataSource());
     try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
@@ -58,5 +57,38 @@ final class Fixture {
           + (database.equals("h2") ? "system_range(1, " + ROWS + ")" : "generate_series(1, " + ROWS + ") x"));
     }
     return db;
+  }
+
+  /**
+   * Creates an empty database of this fork's own on the server of {@code serverUrl} and drops it, by the name this
+   * process gave it, when the fork's JVM ends.
+   *
+   * @return the URL of the new database
+   */
+  private static String ownDatabase(String serverUrl) throws SQLException {
+    String name = "reflex_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (ReflexDatabase server = ReflexDatabase.builder().url(serverUrl).provider("jdbi").poolSize(1).build();
+        Connection connection = server.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      statement.execute("create database " + name + " template template0");
+      statement.execute("comment on database " + name + " is 'reflex-orm benchmark fork, pid "
+          + ProcessHandle.current().pid() + "; dropped when it ends'");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, name), "reflex-bench-drop"));
+    int path = serverUrl.indexOf('/', serverUrl.indexOf("://") + 3);
+    int query = serverUrl.indexOf('?', path);
+    return serverUrl.substring(0, path + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
+  }
+
+  private static void drop(String serverUrl, String name) {
+    try (ReflexDatabase server = ReflexDatabase.builder().url(serverUrl).provider("jdbi").poolSize(1).build();
+        Connection connection = server.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      statement.execute("drop database if exists " + name + " with (force)");
+    } catch (SQLException | RuntimeException e) {
+      System.err.println("benchmarks: could not drop their database " + name + ": " + e.getMessage());
+    }
   }
 }
