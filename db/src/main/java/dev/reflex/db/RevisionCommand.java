@@ -96,9 +96,12 @@ final class RevisionCommand implements Callable<Integer> {
     for (Change change : diff.leftOut()) {
       System.out.println("  left out (pass --allow-drops to write it): " + SchemaDiff.describe(change));
     }
+    for (String line : diff.heldBack()) {
+      System.out.println("  held back: " + line);
+    }
     if (diff.changes().isEmpty()) {
       System.out.println("no changes: " + target.masked() + " matches the entities" + (diff.leftOut().isEmpty()
-          ? "" : ", but for what was left out") + "; nothing written");
+          && diff.heldBack().isEmpty() ? "" : ", but for what was left out or held back") + "; nothing written");
       return 0;
     }
     file.write(diff.changes(), message);

@@ -17,7 +17,6 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
-import org.hibernate.community.dialect.SQLiteDialect;
 import org.yaml.snakeyaml.Yaml;
 
 /** What the revision tests check with the real tools: Hibernate's validation, stock Liquibase, the written files. */
@@ -43,7 +42,7 @@ final class Revisions {
       configuration.setProperty(AvailableSettings.JAKARTA_JDBC_PASSWORD, parsed.password());
     }
     if (parsed.jdbcUrl().startsWith("jdbc:sqlite:")) {
-      configuration.setProperty(AvailableSettings.DIALECT, SQLiteDialect.class);
+      configuration.setProperty(AvailableSettings.DIALECT, SqliteLongIdDialect.class);
     }
     configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
     // the registry (and with it Hibernate's connection pool) is destroyed explicitly: a connection left open

@@ -68,7 +68,8 @@ public final class Autogenerate {
         Database reference = open(scratch.jdbcUrl(), scratch.user(), scratch.password(), accessor,
             scratch.describe());
         try (reference) {
-          return SchemaDiff.compare(liveDatabase, reference, allowDrops, export.identityColumns());
+          return SchemaDiff.compare(liveDatabase, reference, allowDrops, export.identityColumns(),
+              export.mappedSchema());
         }
       }
     }

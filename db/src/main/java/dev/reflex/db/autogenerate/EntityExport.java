@@ -49,6 +49,7 @@ final class EntityExport implements AutoCloseable {
 
   private final SessionFactory sessionFactory;
   private final ServiceRegistry registry;
+  private Metadata metadata;
   private DelayedDropAction drop;
 
   private EntityExport(SessionFactory sessionFactory) {
@@ -144,6 +145,7 @@ final class EntityExport implements AutoCloseable {
   }
 
   private void run(Metadata metadata, String packageName) {
+    this.metadata = metadata;
     Map<String, Object> settings = new HashMap<>(sessionFactory.getProperties());
     SCRIPTS.forEach(settings::remove);
     settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
@@ -178,6 +180,12 @@ final class EntityExport implements AutoCloseable {
       }
     });
     return columns;
+  }
+
+  /** @return the unique keys, foreign keys and column types Hibernate maps, read from its boot metadata */
+  MappedSchema mappedSchema() {
+    return MappedSchema.of(metadata,
+        sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
   }
 
   /** Drops what the export created, then closes the session factory. */

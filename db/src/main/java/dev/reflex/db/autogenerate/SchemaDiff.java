@@ -20,6 +20,7 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.command.core.helpers.ReferenceDbUrlConnectionCommandStep;
 import liquibase.database.Database;
 import liquibase.database.ObjectQuotingStrategy;
+import liquibase.database.core.SQLiteDatabase;
 import liquibase.diff.DiffResult;
 import liquibase.diff.output.DiffOutputControl;
 import liquibase.diff.output.changelog.DiffToChangeLog;
@@ -51,6 +52,7 @@ public final class SchemaDiff {
 
   private final List<Change> changes = new ArrayList<>();
   private final List<Change> leftOut = new ArrayList<>();
+  private final List<String> heldBack = new ArrayList<>();
 
   private SchemaDiff() {}
 
@@ -61,17 +63,22 @@ public final class SchemaDiff {
    * @param reference the scratch database, as the entities describe it
    * @param allowDrops whether to keep the changes that remove tables, columns and other objects
    * @param identityColumns the id columns the database numbers itself, {@code table.column} in lower case
+   * @param mapped what Hibernate maps, which on SQLite says more than the scratch database ({@link MappedSchema})
    * @return the changes, in the order they must run
    * @throws Exception when Liquibase fails
    */
-  static SchemaDiff compare(Database live, Database reference, boolean allowDrops, Set<String> identityColumns)
-      throws Exception {
+  static SchemaDiff compare(Database live, Database reference, boolean allowDrops, Set<String> identityColumns,
+      MappedSchema mapped) throws Exception {
     CommandScope diff = new CommandScope("diff")
         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, live)
         .addArgumentValue(ReferenceDbUrlConnectionCommandStep.REFERENCE_DATABASE_ARG, reference)
         .addArgumentValue(DiffCommandStep.FORMAT_ARG, "none")
         .setOutput(OutputStream.nullOutputStream());
     DiffResult result = diff.execute().getResult(DiffCommandStep.DIFF_RESULT);
+    boolean sqlite = live instanceof SQLiteDatabase;
+    if (sqlite) {
+      SqliteComparison.correct(result, mapped, identityColumns);
+    }
     // as diff-changelog does: no schema or catalog names in the changes, and the reference's names quoted
     // while the changes are made, so that their case is kept as the database reports it
     DiffOutputControl control = new DiffOutputControl(false, false, false, null);
@@ -85,7 +92,12 @@ public final class SchemaDiff {
     }
     List<Change> changes = new ArrayList<>();
     changeSets.forEach(changeSet -> changes.addAll(changeSet.getChanges()));
-    return filter(changes, primaryKeyColumns(result.getComparisonSnapshot()), allowDrops, identityColumns);
+    SchemaDiff schemaDiff = filter(changes, primaryKeyColumns(result.getComparisonSnapshot()), allowDrops,
+        identityColumns);
+    if (sqlite) {
+      schemaDiff.heldBack.addAll(SqliteChanges.adapt(schemaDiff.changes, mapped, live));
+    }
+    return schemaDiff;
   }
 
   /**
@@ -169,6 +181,11 @@ public final class SchemaDiff {
   /** @return the drops left out */
   public List<Change> leftOut() {
     return leftOut;
+  }
+
+  /** @return one line per change the database cannot apply, held back (SQLite: {@link SqliteChanges}) */
+  public List<String> heldBack() {
+    return heldBack;
   }
 
   /**
