@@ -23,7 +23,7 @@ module dev.reflex.orm.migrations {
   // Liquibase types as SQLite needs them: a timestamp the driver reads back, a numbered Long id, NUMERIC as Hibernate
   provides liquibase.datatype.LiquibaseDataType with dev.reflex.orm.migrations.internal.SqliteTimestampType,
       dev.reflex.orm.migrations.internal.SqliteBigIntType, dev.reflex.orm.migrations.internal.SqliteDecimalType;
-  // the changelog as the reflex-db command resolves it: one rule for the command and the library
-  // and to Liquibase, which makes a new instance of each data type it renders by reflection
+  // the changelog as the reflex-db command resolves it (one rule for the command and the library), and to
+  // Liquibase, which makes a new instance of each data type it renders by reflection
   exports dev.reflex.orm.migrations.internal to dev.reflex.db, liquibase.core;
 }
