@@ -150,8 +150,12 @@ final class ScratchDatabase implements AutoCloseable {
   private static String markSqlite(Path file) throws SQLException {
     String url = "jdbc:sqlite:" + file;
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+      // one transaction: the mark and its pid appear in the header together, never the mark with pid 0, which a
+      // concurrent revision's leftover sweep would take for a run that is over
+      connection.setAutoCommit(false);
       statement.execute("pragma application_id = " + ScratchMark.SQLITE_APPLICATION_ID);
       statement.execute("pragma user_version = " + ProcessHandle.current().pid());
+      connection.commit();
     }
     return url;
   }

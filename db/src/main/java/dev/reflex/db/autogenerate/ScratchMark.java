@@ -86,6 +86,9 @@ final class ScratchMark {
    * @return why it is over, or {@code null} when it may still be running
    */
   static String over(long pid, Instant since) {
+    if (pid <= 0) {
+      return null; // no pid recorded (yet): nothing proves the run over
+    }
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
     if (process.isEmpty() || !process.get().isAlive()) {
       return "its process " + pid + " on this host is no longer running";
