@@ -4,6 +4,8 @@ import dev.reflex.orm.internal.Secrets;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /**
@@ -35,27 +37,47 @@ public final class ReflexDb {
    * @return 0 on success, 1 on failure, 2 on a usage error (Liquibase's own codes for its commands)
    */
   public static int run(String[] args) {
-    Logging.configure(null, false);
-    Arguments arguments;
+    return run(args, System.out, System.err);
+  }
+
+  /**
+   * Runs reflex-db in a process that goes on afterwards (the Maven plugin): what it prints goes to the streams
+   * given, scrubbed of secrets as on the console, and the process's own streams and logging level are put back
+   * when it returns. Its one-line failure is the last line that starts with {@code reflex-db: } on {@code err}.
+   *
+   * @param args the command line, as typed after {@code reflex-db}
+   * @param out where its standard output goes
+   * @param err where its standard error goes
+   * @return 0 on success, 1 on failure, 2 on a usage error (Liquibase's own codes for its commands)
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintStream processOut = System.out;
+    PrintStream processErr = System.err;
+    Logger root = Logger.getLogger("");
+    Level level = root.getLevel();
     try {
-      arguments = Arguments.parse(args);
-    } catch (CommandLine.ParameterException e) {
-      System.err.println("reflex-db: " + Secrets.mask(e.getMessage()) + "; run `reflex-db --help` for the options");
-      return 2;
-    }
-    Target database = Target.resolve(arguments);
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    Output output = new Output(out, err, database.scrubber(), arguments.verbose());
-    System.setOut(output.out());
-    System.setErr(output.err());
-    Logging.configure(arguments.value("log-level"), arguments.verbose());
-    try {
-      return dispatch(arguments, database, output);
+      Logging.configure(null, false);
+      Arguments arguments;
+      try {
+        arguments = Arguments.parse(args);
+      } catch (CommandLine.ParameterException e) {
+        err.println("reflex-db: " + Secrets.mask(e.getMessage()) + "; run `reflex-db --help` for the options");
+        return 2;
+      }
+      Target database = Target.resolve(arguments);
+      Output output = new Output(out, err, database.scrubber(), arguments.verbose());
+      System.setOut(output.out());
+      System.setErr(output.err());
+      Logging.configure(arguments.value("log-level"), arguments.verbose());
+      try {
+        return dispatch(arguments, database, output);
+      } finally {
+        output.flush();
+      }
     } finally {
-      output.flush();
-      System.setOut(out);
-      System.setErr(err);
+      System.setOut(processOut);
+      System.setErr(processErr);
+      root.setLevel(level);
     }
   }
 
