@@ -127,6 +127,11 @@ public final class TcpProxy implements AutoCloseable {
     cutAfter(text);
   }
 
+  /** Takes back an armed cut that has not happened. */
+  public void disarm() {
+    marker.set(null);
+  }
+
   /** @return how many connections were cut so far */
   public int cuts() {
     return cuts.get();
