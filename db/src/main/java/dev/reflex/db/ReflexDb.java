@@ -1,6 +1,7 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.internal.Secrets;
+import dev.reflex.orm.migrations.internal.ChangelogLock;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,8 @@ public final class ReflexDb {
    */
   public static int run(String[] args) {
     Logging.configure(null, false);
+    // before Liquibase writes a lock row, so that the row names this JVM and LockCheck can tell it is this run's
+    ChangelogLock.markThisJvm();
     Arguments arguments;
     try {
       arguments = Arguments.parse(args);
