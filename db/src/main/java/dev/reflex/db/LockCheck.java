@@ -2,6 +2,7 @@ package dev.reflex.db;
 
 import dev.reflex.orm.internal.DatabaseUrl;
 import dev.reflex.orm.internal.Drivers;
+import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.migrations.internal.ChangelogLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,8 +24,8 @@ final class LockCheck {
    * Reads the lock row, when this run took the lock.
    *
    * @param target the database
-   * @return reflex-db's line saying the lock is still held and what to do, or {@code null} when it is not (or when
-   *     the command took no lock, or the row cannot be read: then there is nothing to say for sure)
+   * @return reflex-db's line saying the lock is still held, or may be, and what to do; {@code null} when it is not,
+   *     when the command took no lock, or when the row cannot be read after a release that did not fail
    */
   static String stillHeld(Target target) {
     ChangelogLock lock = WatchedLockService.taken();
@@ -35,7 +36,11 @@ final class LockCheck {
     try (Connection connection = connect(target)) {
       holder = lock.holder(connection);
     } catch (SQLException | RuntimeException e) {
-      return null;
+      // unread, the row is this run's only if Liquibase's release failed: then it may be held still
+      return WatchedLockService.releaseFailure() == null ? null : "reflex-db: Liquibase could not release its lock"
+          + " on " + target.masked() + " (" + lock + "), nor could reflex-db read it back ("
+          + Failures.rootMessage(e) + "): the lock may still be held, and every later run"
+          + " would wait for it; once no other run is migrating, run `reflex-db release-locks`";
     }
     if (!ChangelogLock.isThisJvm(holder)) {
       return null;

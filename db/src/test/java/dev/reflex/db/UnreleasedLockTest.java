@@ -87,6 +87,28 @@ class UnreleasedLockTest {
 
   @ParameterizedTest
   @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+  void anUpdateWhoseDatabaseIsGoneAfterAFailedReleaseSaysTheLockMayStillBeHeld(TestDatabase database)
+      throws Exception {
+    writeChangelog(null);
+    String url = database.freshUrl();
+    Launcher.Result update;
+    try (TcpProxy proxy = TcpProxy.inFrontOf(url)) {
+      // the server is gone with the release's answer: the row cannot be read back
+      proxy.dieAfter("LOCKEDBY = NULL");
+      update = reflexDb(proxy.url(url)).run("update");
+      assertThat(proxy.cuts()).as("%s", update).isEqualTo(1);
+    }
+    assertThat(update.exitCode()).as("%s", update).isEqualTo(1);
+    assertThat(update.errLines()).as("%s", update).anySatisfy(line -> assertThat(line)
+        .startsWith("reflex-db: Liquibase could not release its lock on ").contains(", nor could reflex-db read it"
+            + " back (").endsWith("the lock may still be held, and every later run would wait for it; once no other"
+            + " run is migrating, run `reflex-db release-locks`"));
+    assertThat(lockHeld(url)).as("the lock row").isTrue();
+    assertThat(reflexDb(url).run("release-locks").exitCode()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
   void aRunThatFailsAndLeavesTheLockSaysSo(TestDatabase database) throws Exception {
     // a changeset that ends its own connection: the run fails, and Liquibase cannot release the lock on it
     writeChangelog(database == TestDatabase.POSTGRESQL ? "select pg_terminate_backend(pg_backend_pid())"
