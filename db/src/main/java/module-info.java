@@ -27,6 +27,9 @@ module dev.reflex.db {
   requires org.yaml.snakeyaml;
   requires java.logging;
 
-  // picocli sets the annotated fields of the commands by reflection
-  opens dev.reflex.db to info.picocli;
+  // picocli sets the annotated fields of the commands by reflection; Liquibase makes a lock service for each
+  // database by reflection, from the one found as its extension
+  opens dev.reflex.db to info.picocli, liquibase.core;
+
+  provides liquibase.lockservice.LockService with dev.reflex.db.WatchedLockService;
 }

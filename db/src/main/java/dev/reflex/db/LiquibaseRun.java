@@ -36,7 +36,10 @@ final class LiquibaseRun {
     this.output = output;
   }
 
-  /** @return Liquibase's exit code, or 1 when reflex-db finds a problem before Liquibase runs */
+  /**
+   * @return Liquibase's exit code, or 1 when reflex-db finds a problem before Liquibase runs, or when the command
+   *     left the lock it took held
+   */
   int execute() {
     String command = arguments.command();
     List<String> line = new ArrayList<>();
@@ -96,6 +99,12 @@ final class LiquibaseRun {
     } else {
       output.releaseHeld();
     }
+    String lockLeft = LockCheck.stillHeld(target);
+    if (lockLeft != null) {
+      // a command that did its work and left the lock set has not succeeded: the next run would wait for it
+      output.report(lockLeft);
+      return exitCode == 0 ? 1 : exitCode;
+    }
     return exitCode;
   }
 
@@ -104,6 +113,7 @@ final class LiquibaseRun {
    * the database URL above every other source (see {@link OwnedCredentials}).
    */
   private int runLiquibase(List<String> line) {
+    WatchedLockService.forget();
     LiquibaseConfiguration configuration = Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class);
     OwnedCredentials credentials = target.explicit() ? null : new OwnedCredentials(
         arguments.value("username") == null, target.user(), arguments.value("password") == null, target.password());

@@ -1,6 +1,7 @@
 package dev.reflex.db;
 
 import dev.reflex.orm.internal.Secrets;
+import dev.reflex.orm.migrations.internal.ChangelogLock;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +58,8 @@ public final class ReflexDb {
     Level level = root.getLevel();
     try {
       Logging.configure(null, false);
+      // before Liquibase writes a lock row, so that the row names this JVM and LockCheck can tell it is this run's
+      ChangelogLock.markThisJvm();
       Arguments arguments;
       try {
         arguments = Arguments.parse(args);

@@ -2,21 +2,18 @@ package dev.reflex.orm.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The MariaDB driver's high-availability mode in a {@code mariadb://} or {@code mysql://} URL: written as the
  * query parameter {@code haMode} (the driver's own name for the setting), it becomes the mode part of the JDBC URL,
  * where the driver reads it ({@code jdbc:mariadb:sequential://h1,h2/db}). Several hosts without {@code haMode} mean
  * {@code sequential}: each host in the order written, as libpq and pgJDBC do with several hosts (the driver alone
- * would use only the first). Every other parameter passes through unchanged.
+ * would use only the first). The modes are the driver's own ({@link MariaDbModes}). Every other parameter passes
+ * through unchanged.
  *
  * <p>Thread-safe (stateless).
  */
 final class MariaDbParameters {
-  private static final Set<String> MODES = Set.of("sequential", "loadbalance", "replication");
-
   private MariaDbParameters() {}
 
   /**
@@ -33,16 +30,13 @@ final class MariaDbParameters {
     List<String> rest = new ArrayList<>();
     for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
       if (pair.startsWith("haMode=")) {
-        mode = UrlParser.decode(pair.substring("haMode=".length()), "haMode", masked).toLowerCase(Locale.ROOT);
-        if (!MODES.contains(mode)) {
-          throw UrlParser.invalid(masked, "has " + pair + ": the MariaDB driver's modes are sequential,"
-              + " loadbalance and replication");
-        }
+        // the driver's own modes and spellings, from the driver itself (MariaDbModes)
+        mode = MariaDbModes.jdbcMode(UrlParser.decode(pair.substring("haMode=".length()), "haMode", masked), masked);
       } else if (!pair.isEmpty()) {
         rest.add(pair);
       }
     }
-    String prefix = "jdbc:mariadb:" + (mode == null ? "" : mode + ":") + "//" + hosts + "/";
+    String prefix = "jdbc:mariadb:" + (mode == null || mode.isEmpty() ? "" : mode + ":") + "//" + hosts + "/";
     return new String[] {prefix, String.join("&", rest)};
   }
 }

@@ -102,6 +102,10 @@ class UrlParserTest {
       mariadb://app@h1,h2/app?haMode=loadbalance           | jdbc:mariadb:loadbalance://h1:3306,h2:3306/app | app  | -          | MARIADB
       mysql://app:pw@primary,replica/app?haMode=replication&useSsl=true | jdbc:mariadb:replication://primary:3306,replica:3306/app?useSsl=true | app | pw | MYSQL
       mariadb://app@db/app?haMode=sequential               | jdbc:mariadb:sequential://db:3306/app         | app   | -          | MARIADB
+      mariadb://app@h1,h2/app?haMode=load-balance-read     | jdbc:mariadb:load-balance-read://h1:3306,h2:3306/app | app | -      | MARIADB
+      mariadb://app@h1,h2/app?haMode=load-balance          | jdbc:mariadb:loadbalance://h1:3306,h2:3306/app | app  | -          | MARIADB
+      mariadb://app@h1,h2/app?haMode=LOAD_BALANCE_READ     | jdbc:mariadb:load-balance-read://h1:3306,h2:3306/app | app | -      | MARIADB
+      mariadb://app@h1,h2/app?haMode=none                  | jdbc:mariadb://h1:3306,h2:3306/app            | app   | -          | MARIADB
       jdbc:postgresql://db/app?user=app                    | jdbc:postgresql://db/app                      | app   | -          | POSTGRESQL
       jdbc:h2:mem:test;DB_CLOSE_DELAY=-1                   | jdbc:h2:mem:test;DB_CLOSE_DELAY=-1            | -     | -          | H2
       jdbc:h2:mem:x;USER=sa;PASSWORD=pw;MODE=MySQL         | jdbc:h2:mem:x;USER=sa;MODE=MySQL              | -     | pw         | H2
@@ -176,7 +180,7 @@ class UrlParserTest {
       postgresql://db/app?requirepeer=pg     | the libpq parameter "requirepeer", which pgJDBC cannot honour
       postgresql://db/app?gssdelegation=1    | the libpq parameter "gssdelegation", which pgJDBC cannot honour
       postgresql://db/app?client_encoding=LATIN1 | the libpq parameter "client_encoding", which pgJDBC cannot honour: leave it out: pgJDBC always talks UTF8
-      mariadb://h1,h2/app?haMode=galera      | Database URL "mariadb://h1,h2/app?haMode=galera" has haMode=galera: the MariaDB driver's modes are sequential, loadbalance and replication
+      mariadb://h1,h2/app?haMode=galera      | Database URL "mariadb://h1,h2/app?haMode=galera" has haMode=galera: the MariaDB driver's modes are replication, sequential, load-balance-read, loadbalance, none
       postgresql://app:SECRET                | Database URL "postgresql://app:***" has a port that is not a number, or a password without @host
       app:SECRET@db:5432/app                 | Database URL "app:***@db:5432/app" is not a database URL
       postgresql//app:SECRET@db/app          | Database URL "postgresql//app:***@db/app" is not a database URL

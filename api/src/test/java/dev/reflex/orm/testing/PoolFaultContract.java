@@ -9,7 +9,6 @@ import dev.reflex.orm.CommitOutcomeUnknownException;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,22 +16,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The contract's network faults, on the servers: a {@link TcpProxy} in front of a database of the test's own cuts
- * the link after the commit or freezes it.
+ * the link after the commit or freezes it. Those on a URL naming several hosts are in {@link HostFailoverContract}.
  */
-public abstract class PoolFaultContract extends OwnPoolContract {
-  /**
-   * Migrates the database straight on the server, then opens it through the proxy: the proxy spots a commit by its
-   * text, which pgJDBC stops sending once the migration's commits made it a server-prepared statement.
-   */
+public abstract class PoolFaultContract extends HostFailoverContract {
   private ReflexDatabase behind(TcpProxy proxy, String url, String settings) {
-    migrate(new PlainDataSource() {
-      @Override
-      public Connection getConnection() throws SQLException {
-        return TestDatabases.connect(url);
-      }
-    });
-    return ReflexDatabase.builder().url(proxy.url(url) + settings).poolSize(4).provider(provider())
-        .register(registered()).build();
+    return behind(url, proxy.url(url) + settings);
   }
 
   @ParameterizedTest

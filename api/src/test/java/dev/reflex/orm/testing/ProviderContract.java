@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Nested;
 /**
  * The one transaction contract every provider keeps, on every database. A provider's test says how its ORM reads
  * and writes a {@code book} row; the assertions are the same for all. The tests that build a database of their
- * own (a pool with settings of its own, a recorder, a proxy that cuts or freezes the link) are in
- * {@link OwnPoolContract} and {@link PoolFaultContract}; those that run on any database handed to them, in
- * {@link SessionChecks} and {@link FailureChecks}. reflex-orm-test's {@code ExtensionContract} runs them all, on
+ * own (a pool with settings of its own, a recorder, proxies that cut or freeze the link) are in
+ * {@link OwnPoolContract}, {@link HostFailoverContract} and {@link PoolFaultContract}; those that run on any
+ * database handed to them, in {@link SessionChecks} and {@link FailureChecks}. reflex-orm-test's {@code ExtensionContract} runs them all, on
  * the five databases, the handed ones through its extension.
  *
  * <p>The table comes from the contract's changelog ({@link #migrate}): providers never generate schema.

@@ -35,8 +35,8 @@ final class ProxyLink {
         out.flush();
         if (cut) {
           answered.await(10, TimeUnit.SECONDS); // the server has done the work when it answers
+          proxy.countCut(); // first: a proxy that dies stops listening before the client can try again
           TcpProxy.quietly(client);
-          proxy.countCut();
           TcpProxy.quietly(server);
           return;
         }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
@@ -16,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A TCP proxy inside the test, on loopback only, in front of a database server, that loses a connection at the
  * worst moment on demand: {@link #cutAfter(String)} forwards the next client message that contains a marker (such
  * as {@code COMMIT}: PostgreSQL's simple-query message and pgJDBC's extended-protocol Parse both carry it as text,
  * as does MariaDB's COM_QUERY), waits until the server has answered it, and then cuts the connection without
- * passing the answer on. {@link #freeze()} stops forwarding, as a frozen server would.
+ * passing the answer on. {@link #dieAfter(String)} does the same and then stops accepting connections, as a
+ * server killed right after it did the work. {@link #freeze()} stops forwarding, as a frozen server would. Several
+ * proxies in front of one server stand for several hosts ({@link #over(String, TcpProxy...)}), so that a driver's
+ * failover from one to the next can be watched ({@link #accepted()}).
  *
  * <p>Bounded: its threads are daemons, and it closes itself, with every socket, after {@link #LIFETIME_SECONDS}
  * at the latest. Thread-safe.
@@ -37,8 +42,10 @@ public final class TcpProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicReference<byte[]> marker = new AtomicReference<>();
   private final AtomicInteger cuts = new AtomicInteger();
+  private final AtomicInteger accepted = new AtomicInteger();
   private final Thread lifetime;
   private volatile boolean frozen;
+  private volatile boolean dieOnCut;
   private volatile boolean closed;
 
   private TcpProxy(String host, int port) throws IOException {
@@ -80,6 +87,26 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   /**
+   * The same URL with its host replaced by the proxies, in order, as a URL naming several hosts
+   * ({@code mariadb://root@127.0.0.1:P1,127.0.0.1:P2/db}); every proxy stands in front of the URL's one server.
+   *
+   * @param url the server's URL, as given to {@link #inFrontOf(String)}
+   * @param proxies the proxies, the first host first
+   * @return the URL through all of them
+   */
+  public static String over(String url, TcpProxy... proxies) {
+    URI uri = URI.create(url);
+    String authority = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    return url.replaceFirst(Pattern.quote(authority), Arrays.stream(proxies).map(TcpProxy::address)
+        .collect(Collectors.joining(",")));
+  }
+
+  /** @return where the proxy listens, as {@code 127.0.0.1:port} */
+  public String address() {
+    return "127.0.0.1:" + listener.getLocalPort();
+  }
+
+  /**
    * Arms a single cut: the next client message containing the marker reaches the server, whose answer is
    * swallowed, and that client connection is then closed.
    *
@@ -89,9 +116,30 @@ public final class TcpProxy implements AutoCloseable {
     marker.set(text.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /**
+   * Arms a single cut as {@link #cutAfter(String)}, after which the proxy closes for good: every link is cut and
+   * no connection is accepted any more, as when a server dies right after it did the work.
+   *
+   * @param text the marker, such as {@code COMMIT}
+   */
+  public void dieAfter(String text) {
+    dieOnCut = true;
+    cutAfter(text);
+  }
+
+  /** Takes back an armed cut that has not happened. */
+  public void disarm() {
+    marker.set(null);
+  }
+
   /** @return how many connections were cut so far */
   public int cuts() {
     return cuts.get();
+  }
+
+  /** @return how many client connections the proxy has accepted so far */
+  public int accepted() {
+    return accepted.get();
   }
 
   /** Stops forwarding in both directions, as a frozen server would; the sockets stay open. */
@@ -138,6 +186,7 @@ public final class TcpProxy implements AutoCloseable {
       try {
         Socket client = listener.accept();
         client.setSoLinger(true, 0); // a cut is a reset, as when a server or a link dies
+        accepted.incrementAndGet();
         Socket server = new Socket(host, port);
         sockets.add(client);
         sockets.add(server);
@@ -160,6 +209,9 @@ public final class TcpProxy implements AutoCloseable {
 
   void countCut() {
     cuts.incrementAndGet();
+    if (dieOnCut) {
+      close();
+    }
   }
 
   void holdWhileFrozen() throws InterruptedException {

@@ -3,6 +3,7 @@ package dev.reflex.orm.migrations;
 import dev.reflex.orm.migrations.internal.LiquibaseSays;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.migrations.internal.Changelog;
+import dev.reflex.orm.migrations.internal.ChangelogLock;
 import dev.reflex.orm.internal.Failures;
 import dev.reflex.orm.internal.Secrets;
 import java.sql.SQLException;

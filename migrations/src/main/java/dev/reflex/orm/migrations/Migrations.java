@@ -1,6 +1,7 @@
 package dev.reflex.orm.migrations;
 
 import dev.reflex.orm.migrations.internal.Changelog;
+import dev.reflex.orm.migrations.internal.ChangelogLock;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.internal.Secrets;
@@ -44,7 +45,7 @@ import liquibase.ui.LoggerUIService;
  * <p>Immutable and thread-safe. Updates in one JVM run one at a time; updates from several processes wait for
  * each other on Liquibase's lock, as long as Liquibase's {@code changelogLockWaitTimeInMinutes} (5 by default): the
  * instances of one deploy that start together wait for the one that migrates instead of failing. A run that fails
- * frees the lock it took even when Liquibase could not (see {@link ChangelogLock}), and its message names the
+ * frees the lock it took even when Liquibase could not (see {@code ChangelogLock}), and its message names the
  * changeset that failed, or who holds the lock and since when, and when to run {@code reflex-db release-locks}.
  */
 public final class Migrations {

@@ -17,6 +17,14 @@ import java.sql.SQLRecoverableException;
 public final class LostConnections {
   /** PostgreSQL's SQLState for "terminating connection due to idle-in-transaction timeout". */
   private static final String IDLE_IN_TRANSACTION = "25P03";
+  /**
+   * MariaDB Connector/J's SQLState (with several hosts: {@code sequential}, {@code loadbalance},
+   * {@code load-balance-read}, {@code replication}) for "I lost the link, connected again to a host, and the
+   * {@code Connection} is open": its line says what was in flight.
+   */
+  private static final String RECONNECTED = "25S03";
+  /** What Connector/J's 25S03 line says when the statement in flight was the COMMIT. */
+  private static final String DURING_COMMIT = "during a COMMIT statement";
 
   private LostConnections() {}
 
@@ -62,14 +70,21 @@ public final class LostConnections {
    * The rule. The server's own answer wins: an SQLState of class 23 (integrity) or 40 (transaction rollback)
    * means it refused the commit and rolled back, and 25P03 that it ended the session because it sat idle in its
    * transaction (PostgreSQL's {@code idle_in_transaction_session_timeout}), so no commit had reached it: the FATAL
-   * line closes the connection, but it is an answer, not a lost one. Otherwise the connection counts as lost on an
-   * SQLState of class 08, on an I/O failure or a driver's connection exception anywhere in the causes, or when the
-   * connection is closed after the failure.
+   * line closes the connection, but it is an answer, not a lost one. MariaDB's driver with several hosts says 25S03
+   * when it has connected again to a host after losing the link, on a connection that stays open: unknown when its
+   * line says the COMMIT was in flight; otherwise a statement before the COMMIT was lost, with the transaction the
+   * server rolled back when the link went (the commit runs with auto-commit off). Otherwise the connection counts as
+   * lost on an SQLState of class 08, on an I/O failure or a driver's connection exception anywhere in the causes,
+   * or when the connection is closed after the failure.
    */
   static boolean lostInFlight(Throwable failure, boolean closedAfter) {
-    String state = sqlState(failure);
+    SQLException answer = firstWithState(failure);
+    String state = answer == null ? null : answer.getSQLState();
     if (state != null && (state.startsWith("23") || state.startsWith("40") || state.equals(IDLE_IN_TRANSACTION))) {
       return false;
+    }
+    if (RECONNECTED.equals(state)) {
+      return answer.getMessage() != null && answer.getMessage().contains(DURING_COMMIT);
     }
     if (state != null && state.startsWith("08")) {
       return true;
@@ -101,10 +116,11 @@ public final class LostConnections {
     return Failures.rootMessage(failure);
   }
 
-  private static String sqlState(Throwable failure) {
+  /** @return the first SQLException in the causes that carries an SQLState: the driver's or the server's */
+  private static SQLException firstWithState(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
-        return ((SQLException) t).getSQLState();
+        return (SQLException) t;
       }
     }
     return null;

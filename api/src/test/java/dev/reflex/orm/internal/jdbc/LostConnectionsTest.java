@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,21 @@ class LostConnectionsTest {
     assertThat(LostConnections.lostInFlight(orm(terminated), true)).isTrue();
     assertThat(LostConnections.lostInFlight(orm(terminated), false)).isFalse();
     assertThat(LostConnections.lostInFlight(new IllegalStateException("no SQLException at all"), false)).isFalse();
+  }
+
+  /** MariaDB Connector/J 3.5's lines (MultiPrimaryClient), after it connected again to a host, the Connection open. */
+  @Test
+  void mariadbsReconnectionIsUnknownWhenTheCommitWasInFlightAndARollbackWhenAStatementBeforeItWas() {
+    SQLTransientConnectionException duringCommit = new SQLTransientConnectionException("Driver has reconnect"
+        + " connection after a communications failure with 127.0.0.1:3306 during a COMMIT statement", "25S03");
+    assertThat(LostConnections.lostInFlight(orm(duringCommit), false)).isTrue();
+    SQLTransientConnectionException transactionLost = new SQLTransientConnectionException("Driver has reconnect"
+        + " connection after a communications link failure with 127.0.0.1:3306. In progress transaction was lost",
+        "25S03");
+    assertThat(LostConnections.lostInFlight(orm(transactionLost), false)).isFalse();
+    SQLTransientConnectionException firstStatement = new SQLTransientConnectionException("Driver has reconnect"
+        + " connection after a communications link failure with 127.0.0.1:3306", "25S03");
+    assertThat(LostConnections.lostInFlight(orm(firstStatement), false)).isFalse();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.reflex.orm.migrations;
+package dev.reflex.orm.migrations.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,20 +11,21 @@ import liquibase.database.Database;
 import liquibase.sqlgenerator.core.LockDatabaseChangeLogGenerator;
 
 /**
- * Liquibase's lock row, DATABASECHANGELOGLOCK, as {@link Migrations} reads and frees it: who holds it and since
- * when, for the message; and the row freed when this JVM's own run left it set because Liquibase's release failed
- * (on SQLite, "cannot rollback - no transaction is active" after SQLITE_BUSY ends the release before its update).
+ * Liquibase's lock row, DATABASECHANGELOGLOCK, as {@code Migrations} and the {@code reflex-db} command read it:
+ * who holds it and since when, for the message; whether this JVM's own run left it set because Liquibase's release
+ * failed (on SQLite, "cannot rollback - no transaction is active" after SQLITE_BUSY ends the release before its
+ * update; on any server, a link lost during the release); and, for {@code Migrations}, that row freed.
  *
  * <p>A row is this JVM's when its LOCKEDBY is the one Liquibase writes here and that holds this JVM's mark: Liquibase
  * writes {@code HOST#DESCRIPTION (ADDRESS)}, the description taken from {@code liquibase.hostDescription} once, when
  * its lock generator is loaded, so this class sets that property, where nobody has, to a token of its own JVM. Runs
- * in one JVM take turns ({@link Migrations}), so a row with this JVM's mark, seen after this JVM's run failed,
- * is that run's. Where the mark is not in effect (the property was set by the user, or Liquibase wrote locks in
- * this JVM before), ownership cannot be proven and no row is freed.
+ * in one JVM take turns ({@code Migrations}; the command runs once a JVM), so a row with this JVM's mark, seen after
+ * this JVM's run, is that run's. Where the mark is not in effect (the property was set by the user, or Liquibase
+ * wrote locks in this JVM before), ownership cannot be proven: no row is freed, nor said to be this run's.
  *
  * <p>Thread-safe (stateless but for the JVM's mark).
  */
-final class ChangelogLock {
+public final class ChangelogLock {
   private static final String HOST_DESCRIPTION = "liquibase.hostDescription";
   /** This JVM's mark: its process id and a random token, so that a reused process id is not taken for it. */
   private static final String MARK = "reflex-" + ProcessHandle.current().pid() + "-"
@@ -37,7 +38,7 @@ final class ChangelogLock {
   }
 
   /** Who holds the lock and since when, as the row says; {@code null} values where it says nothing. */
-  record Holder(String lockedBy, String granted) {
+  public record Holder(String lockedBy, String granted) {
     @Override
     public String toString() {
       return (lockedBy == null ? "an unnamed run" : lockedBy) + " since "
@@ -57,13 +58,13 @@ final class ChangelogLock {
    * @param database Liquibase's view of the database
    * @return the lock
    */
-  static ChangelogLock of(Database database) {
+  public static ChangelogLock of(Database database) {
     return new ChangelogLock(database.escapeTableName(database.getLiquibaseCatalogName(),
         database.getLiquibaseSchemaName(), database.getDatabaseChangeLogLockTableName()));
   }
 
   /** Loads the class, and so sets this JVM's mark before Liquibase's lock generator reads it. */
-  static void markThisJvm() {
+  public static void markThisJvm() {
     // the static initializer does the work
   }
 
@@ -73,15 +74,44 @@ final class ChangelogLock {
    * @param dataSource the database
    * @return the holder, or {@code null} when the lock is free or cannot be read
    */
-  Holder holder(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery(
-            "SELECT LOCKED, LOCKEDBY, LOCKGRANTED FROM " + table + " WHERE ID = 1")) {
-      // LOCKGRANTED as text: SQLite keeps it as text, which Liquibase fails to read back as a date
-      return row.next() && row.getBoolean(1) ? new Holder(row.getString(2), row.getString(3)) : null;
+  public Holder holder(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return holder(connection);
     } catch (SQLException e) {
       return null;
     }
+  }
+
+  /**
+   * Reads who holds the lock, in one query.
+   *
+   * @param connection a connection to the database
+   * @return the holder, or {@code null} when the lock is free
+   * @throws SQLException when the row cannot be read
+   */
+  public Holder holder(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+        "SELECT LOCKED, LOCKEDBY, LOCKGRANTED FROM " + table + " WHERE ID = 1")) {
+      // LOCKGRANTED as text: SQLite keeps it as text, which Liquibase fails to read back as a date
+      return row.next() && row.getBoolean(1) ? new Holder(row.getString(2), row.getString(3)) : null;
+    }
+  }
+
+  /**
+   * Whether a holder is this JVM: its LOCKEDBY is the one Liquibase writes here, with this JVM's mark in it.
+   *
+   * @param holder who holds the lock, or {@code null}
+   * @return {@code false} also when the mark is not in effect, since then nothing proves it
+   */
+  public static boolean isThisJvm(Holder holder) {
+    String own = OwnLockedBy.value();
+    return holder != null && own.contains(MARK) && own.equals(holder.lockedBy());
+  }
+
+  /** @return the lock table, as Liquibase names it in SQL (schema, catalog and quoting as its settings say) */
+  @Override
+  public String toString() {
+    return table;
   }
 
   /**
@@ -91,10 +121,9 @@ final class ChangelogLock {
    * @return whether a row of this JVM's was freed
    * @throws SQLException when the row could not be read or updated
    */
-  boolean releaseOwn(DataSource dataSource) throws SQLException {
+  public boolean releaseOwn(DataSource dataSource) throws SQLException {
     String own = OwnLockedBy.value();
-    Holder holder = holder(dataSource);
-    if (!own.contains(MARK) || holder == null || !own.equals(holder.lockedBy())) {
+    if (!isThisJvm(holder(dataSource))) {
       return false;
     }
     try (Connection connection = dataSource.getConnection()) {
