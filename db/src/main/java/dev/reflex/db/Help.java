@@ -98,7 +98,8 @@ final class Help {
    * @return Liquibase's exit code
    */
   static int printCommandHelp(String command) {
-    return new LiquibaseCommandLine().execute(new String[] {"--show-banner=false", command, "--help"});
+    return CommandFocus.on(command, LiquibaseCommandLine::new)
+        .execute(new String[] {"--show-banner=false", command, "--help"});
   }
 
   /**
