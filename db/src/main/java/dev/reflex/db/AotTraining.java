@@ -38,6 +38,7 @@ public final class AotTraining {
    * @throws IOException when the temporary folder cannot be written; the launcher then records no cache
    */
   public static void main(String[] args) throws IOException {
+    ReflexDb.startProcess(); // as the launcher's runs do: the cache holds what they load
     Path folder = Files.createTempDirectory("reflex-db-training");
     PrintStream out = System.out;
     PrintStream err = System.err;

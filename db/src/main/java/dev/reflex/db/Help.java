@@ -105,7 +105,8 @@ final class Help {
     int exitCode;
     try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
       System.setOut(capture);
-      exitCode = new LiquibaseCommandLine().execute(new String[] {"--show-banner=false", command, "--help"});
+      exitCode = CommandFocus.on(command, LiquibaseCommandLine::new)
+          .execute(new String[] {"--show-banner=false", command, "--help"});
     } finally {
       System.setOut(out);
     }

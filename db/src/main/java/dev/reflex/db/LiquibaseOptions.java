@@ -119,8 +119,8 @@ final class LiquibaseOptions extends LiquibaseCommandLine {
   static List<String> given(ParseResult result, Map<String, String> replacements) {
     List<String> line = new ArrayList<>();
     for (OptionSpec option : result.matchedOptions()) {
-      if (option.userObject() != null) {
-        continue; // reflex-db's own, declared by annotations
+      if (Arguments.OWN.equals(option.userObject())) {
+        continue; // reflex-db's own
       }
       String value = replacements.getOrDefault(option.names()[0].substring(2), option.getValue());
       line.add(typed(option, result.originalArgs()) + "=" + value);

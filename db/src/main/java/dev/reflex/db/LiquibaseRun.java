@@ -121,7 +121,8 @@ final class LiquibaseRun {
       configuration.registerProvider(credentials);
     }
     try {
-      return new LiquibaseCommandLine().execute(line.toArray(String[]::new));
+      // Liquibase's command line declares only the command it runs: see CommandFocus
+      return CommandFocus.on(arguments.command(), LiquibaseCommandLine::new).execute(line.toArray(String[]::new));
     } finally {
       if (credentials != null) {
         configuration.unregisterProvider(credentials);

@@ -28,7 +28,18 @@ public final class ReflexDb {
    * @param args the command line
    */
   public static void main(String[] args) {
+    startProcess();
     System.exit(run(args));
+  }
+
+  /**
+   * What a process that runs reflex-db does first, before Liquibase or a driver is used: shows Liquibase's command
+   * line one command ({@link CommandFocus}), and points the SQLite driver at the launcher's copy of its native
+   * library ({@link SqliteLibrary}). Only the time a command takes changes.
+   */
+  static void startProcess() {
+    CommandFocus.install();
+    SqliteLibrary.useKeptCopy();
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -73,6 +74,51 @@ class ArgumentsTest {
     Arguments arguments = Arguments.parse(new String[] {"--verbose", "--URL=x", "-h", "--bogus=1", "init"});
 
     assertThat(arguments.optionsBefore()).containsExactly("--verbose", "--url", "-h", "--bogus");
+  }
+
+  /**
+   * Liquibase's global options are declared only where an option before the command needs them: a line without one
+   * reads the same either way, and a line with one is read with them.
+   */
+  @Test
+  void everyLineReadsAsWithEveryLiquibaseOptionDeclared() {
+    String[][] lines = {
+        {}, {"status"}, {"--url=sqlite:///a.db", "--changelog-file=a.yaml", "status"}, {"--URL", "x", "--changeLogFile", "a.yaml", "update"},
+        {"--verbose", "--log-level", "fine", "Update", "--count", "1"}, {"-V"}, {"-v"}, {"--help-all"}, {"-h", "init"},
+        {"--password=p", "--username", "u", "--reference-url=r", "diff", "--url", "z"}, {"--url", "--contexts", "status"},
+        {"--url", "-x", "status"}, {"--contexts=dev", "status"}, {"--contexts", "dev", "status"}, {"--no-such", "status"},
+        {"--log-file", "x.log", "--databaseChangelogTableName", "LOG", "--no-such", "--contexts", "dev", "status"},
+        {"--verbose=true", "status"}, {"-hv"}, {"--", "status"}, {"-", "status"}, {"status", "--verbose", "--help"},
+        {"--search-path", "a,b", "--defaults-file=d.properties", "--show-banner", "true", "history"}, {"--url="}, {"--url", ""},
+    };
+    for (String[] line : lines) {
+      String quick = described(() -> Arguments.parse(line));
+      String full = described(() -> Arguments.parse(line, true));
+
+      assertThat(quick).as(String.join(" ", line)).isEqualTo(full);
+    }
+    assertThat(described(() -> Arguments.parse(new String[] {"--url"}))).startsWith("usage error: ");
+  }
+
+  /** @return what reflex-db reads from a command line, or the usage error it reports */
+  private static String described(Supplier<Arguments> parse) {
+    Arguments arguments;
+    try {
+      arguments = parse.get();
+    } catch (CommandLine.ParameterException e) {
+      return "usage error: " + e.getMessage();
+    }
+    StringBuilder values = new StringBuilder();
+    for (String name : new String[] {"url", "username", "password", "changelog-file", "defaults-file", "search-path", "log-level",
+        "show-banner", "reference-url", "log-file", "contexts"}) {
+      values.append(name).append('=').append(arguments.value(name)).append(' ');
+    }
+    return String.join("|", arguments.all()) + "; command " + arguments.command() + " " + arguments.afterCommand() + "; verbose "
+        + arguments.verbose() + arguments.verboseOption() + " help " + arguments.help() + arguments.helpAll() + " version "
+        + arguments.version() + "; before " + arguments.optionsBefore() + " unknown " + arguments.unknownOptionsBefore()
+        + " liquibase " + arguments.liquibaseOptionsBefore().stream().map(option -> arguments.typedBefore(option) + "=" + option.getValue()
+            + "@" + LiquibaseOptions.configurationKey(option)).toList()
+        + "; values " + values + "; for Liquibase " + arguments.forLiquibase(Map.of("url", "u2"));
   }
 
   @Test

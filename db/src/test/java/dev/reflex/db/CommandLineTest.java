@@ -87,6 +87,18 @@ class CommandLineTest {
     assertThat(project.resolve("db")).doesNotExist();
   }
 
+  /** reflex-db shows Liquibase's command line only the command it runs (CommandFocus): its help is still Liquibase's. */
+  @Test
+  void aCommandsHelpIsLiquibasesOwnWordForWord() {
+    for (String command : new String[] {"status", "update-sql", "rollback-count", "diff-changelog", "releaseLocks"}) {
+      Launcher.Result ours = new Launcher(project).run(command, "--help");
+      Launcher.Result stock = new Launcher(project).runStockLiquibase("--show-banner=false", command, "--help");
+
+      assertThat(ours.exitCode()).as("%s", ours).isZero();
+      assertThat(ours.out()).as(command).isEqualTo(stock.out()).contains("Usage: liquibase " + command);
+    }
+  }
+
   @Test
   void generateChangelogAfterInitSaysToNameANewFile() {
     Launcher reflexDb = new Launcher(project);
