@@ -22,4 +22,7 @@ module dev.reflex.orm.migrations {
   exports dev.reflex.orm.migrations;
   // the changelog as the reflex-db command resolves it: one rule for the command and the library
   exports dev.reflex.orm.migrations.internal to dev.reflex.db;
+
+  // the changesets a database has not run, for the API's message when a statement finds a table missing
+  provides dev.reflex.orm.spi.ChangelogStatus with dev.reflex.orm.migrations.internal.LiquibaseChangelogStatus;
 }

@@ -1,6 +1,7 @@
 package dev.reflex.orm.migrations;
 
 import dev.reflex.orm.migrations.internal.Changelog;
+import dev.reflex.orm.migrations.internal.ChangelogSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.internal.Secrets;
