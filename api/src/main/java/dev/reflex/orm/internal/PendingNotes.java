@@ -1,5 +1,6 @@
 package dev.reflex.orm.internal;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import dev.reflex.orm.DatabaseKind;
 import dev.reflex.orm.PendingChangesetsException;
@@ -39,6 +40,22 @@ public final class PendingNotes implements SQLExceptionOverride {
     this.next = next;
     this.kind = kind;
     this.pending = pending;
+  }
+
+  /**
+   * Installs the hook on a pool's configuration, before the application's if it set one as an object (one set by
+   * class name is left as HikariCP makes it). Here rather than in {@link Pools}, which reflex-db loads without
+   * HikariCP: only this class names HikariCP's hook.
+   *
+   * @param config the pool's configuration
+   * @param url the database
+   * @param jdbcUrl the pool's JDBC URL
+   */
+  static void install(HikariConfig config, DatabaseUrl url, String jdbcUrl) {
+    if (config.getExceptionOverrideClassName() == null) {
+      Pending pending = Pending.of(url, jdbcUrl);
+      config.setExceptionOverride(new PendingNotes(config.getExceptionOverride(), url.kind(), pending));
+    }
   }
 
   @java.lang.Override

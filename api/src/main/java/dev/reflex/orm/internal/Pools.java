@@ -92,12 +92,7 @@ public final class Pools {
             Failures.redacted(e, url.secrets()));
       }
     }
-    if (config.getExceptionOverrideClassName() == null) {
-      // a statement that finds a table or column missing says how many changesets have not run (an application's
-      // hook set by class name is left as HikariCP makes it)
-      config.setExceptionOverride(
-          new PendingNotes(config.getExceptionOverride(), url.kind(), Pending.of(url, jdbcUrl)));
-    }
+    PendingNotes.install(config, url, jdbcUrl);
     return new HikariDataSource(config);
   }
 
