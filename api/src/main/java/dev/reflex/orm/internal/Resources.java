@@ -62,6 +62,10 @@ public final class Resources {
     Pending pending;
     try {
       kind = url != null ? url.kind() : detectKind(dataSource);
+      String noDatabase = url == null ? null : url.noDatabaseNote();
+      if (noDatabase != null) {
+        LOG.info(noDatabase); // once per database built: an application builds one and keeps it
+      }
       pending = url != null ? Pending.of(url, poolUrl) : Pending.of(dataSource, kind);
       if (settings.checkChangelog()) {
         pending.check();
