@@ -9,6 +9,8 @@
  * @uses dev.reflex.orm.spi.ReflexProvider the ORM adapters
  * @uses dev.reflex.orm.PoolConfigurer the application's declared pool configurers
  * @uses java.sql.Driver the JDBC drivers
+ * @uses dev.reflex.orm.spi.ChangelogStatus reflex-orm-migrations, when present: the changesets a database has not
+ *     run, for the failure of a statement that finds a table or column missing
  */
 module dev.reflex.orm {
   requires transitive java.sql;
@@ -28,4 +30,5 @@ module dev.reflex.orm {
   uses dev.reflex.orm.spi.ReflexProvider;
   uses java.sql.Driver;
   uses dev.reflex.orm.PoolConfigurer;
+  uses dev.reflex.orm.spi.ChangelogStatus;
 }

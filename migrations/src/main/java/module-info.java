@@ -26,4 +26,7 @@ module dev.reflex.orm.migrations {
   // the changelog as the reflex-db command resolves it (one rule for the command and the library), and to
   // Liquibase, which makes a new instance of each data type it renders by reflection
   exports dev.reflex.orm.migrations.internal to dev.reflex.db, liquibase.core;
+
+  // the changesets a database has not run, for the API's message when a statement finds a table missing
+  provides dev.reflex.orm.spi.ChangelogStatus with dev.reflex.orm.migrations.internal.LiquibaseChangelogStatus;
 }

@@ -30,6 +30,7 @@ public final class ReflexDatabaseBuilder {
   private Integer poolSize;
   private Duration poolTimeout;
   private Boolean echo;
+  private boolean checkChangelog;
   private final List<Class<?>> types = new ArrayList<>();
   private final List<ReflexConfigurer> configurers = new ArrayList<>();
 
@@ -136,6 +137,26 @@ public final class ReflexDatabaseBuilder {
   }
 
   /**
+   * Checks at build, before the ORM starts, that every changeset of the changelog {@code reflex-db update} uses
+   * ({@code liquibase.properties}, else {@code db/changelog/db.changelog-master.yaml}, in the working directory or
+   * on the class path) has run on the database; {@link #build()} then fails with
+   * {@link PendingChangesetsException}, saying how many have not and to run {@code reflex-db update}. Off by
+   * default: nothing migrates or reads the changelog unless asked. Reading the changelog needs reflex-orm-migrations
+   * on the class path or module path.
+   *
+   * <p>Without the check, a statement that finds a table or column missing carries the same count (see
+   * {@link PendingChangesetsException}).
+   *
+   * @apiNote Costs a read of the changelog and of the database's {@code DATABASECHANGELOG} at each build.
+   * @param check {@code true} to check
+   * @return this builder
+   */
+  public ReflexDatabaseBuilder checkChangelog(boolean check) {
+    this.checkChangelog = check;
+    return this;
+  }
+
+  /**
    * Checks the settings, finds the provider, starts the pool and bootstraps the ORM.
    *
    * @apiNote Expensive: call once per database and share the result.
@@ -146,6 +167,7 @@ public final class ReflexDatabaseBuilder {
    * @throws UnknownProviderException when the chosen provider is not present
    * @throws UnableToConnectException when the database cannot be reached
    * @throws ProviderFailedException when the ORM fails to bootstrap
+   * @throws PendingChangesetsException when {@link #checkChangelog(boolean)} asks and changesets have not run
    */
   public ReflexDatabase build() {
     return ReflexDatabase.start(resolve());
@@ -177,6 +199,6 @@ public final class ReflexDatabaseBuilder {
     Settings.Value choice = provider != null ? new Settings.Value(provider, "builder provider") : settings.provider();
     return new ResolvedSettings(parsed, origin, dataSource, poolSize != null ? poolSize : settings.poolSize(),
         poolTimeout != null ? poolTimeout : settings.poolTimeout(), echo != null ? echo : settings.echo(),
-        ProviderDiscovery.select(choice), types, configurers);
+        ProviderDiscovery.select(choice), types, configurers, checkChangelog);
   }
 }

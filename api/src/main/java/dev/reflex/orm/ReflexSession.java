@@ -1,6 +1,7 @@
 package dev.reflex.orm;
 
 import dev.reflex.orm.internal.Failures;
+import dev.reflex.orm.internal.PendingNotes;
 import dev.reflex.orm.internal.jdbc.Release;
 import dev.reflex.orm.spi.ProviderEngine;
 import dev.reflex.orm.spi.ProviderSession;
@@ -91,8 +92,9 @@ public final class ReflexSession implements AutoCloseable {
       if (e instanceof CommitOutcomeUnknownException) {
         throw e;
       }
+      String pending = PendingNotes.of(e);
       throw new UnableToCommitException("Commit failed and the transaction was rolled back: "
-          + Failures.rootMessage(e) + "; fix the cause and run the work again", e);
+          + Failures.rootMessage(e) + "; " + (pending != null ? pending : "fix the cause and run the work again"), e);
     }
   }
 

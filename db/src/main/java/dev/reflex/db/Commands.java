@@ -36,6 +36,21 @@ final class Commands {
   }
 
   /**
+   * Returns whether a Liquibase command connects to the database.
+   *
+   * @param command the command as typed, e.g. {@code update}
+   * @return {@code true} when Liquibase declares a database URL among the command's arguments
+   */
+  static boolean connects(String command) {
+    try {
+      return Scope.getCurrentScope().getSingleton(CommandFactory.class).getCommandDefinition(camelCase(command))
+          .getArguments().containsKey("url");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
    * Returns whether Liquibase has a command of this name.
    *
    * @param command the command as typed, e.g. {@code update-sql}

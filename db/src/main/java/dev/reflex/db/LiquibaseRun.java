@@ -98,6 +98,10 @@ final class LiquibaseRun {
       output.report(Failure.fromReport(output.errorReport(), command, exitCode, target));
     } else {
       output.releaseHeld();
+      if (changesTheDatabase(command)) {
+        // Liquibase's summary names no database: say which one was changed, as the application says at start
+        System.out.println(target.announcement());
+      }
     }
     String lockLeft = LockCheck.stillHeld(target);
     if (lockLeft != null) {
@@ -128,6 +132,12 @@ final class LiquibaseRun {
         configuration.unregisterProvider(credentials);
       }
     }
+  }
+
+  /** The update commands that run changesets; their {@code -sql} forms only print them, to standard output. */
+  private static boolean changesTheDatabase(String command) {
+    String name = Commands.camelCase(command);
+    return name.startsWith("update") && !name.endsWith("Sql");
   }
 
   private static boolean lostTheRaceToCreateTheChangelogTable(List<String> report) {

@@ -117,12 +117,30 @@ public final class ReflexDb {
       return commandHelp(command, output);
     }
     if (command != null && OWN_COMMANDS.contains(command)) {
+      if (!command.equals("init")) {
+        announce(database, output);
+      }
       return OwnCommands.execute(arguments, database, output);
     }
     if (command != null && !Commands.exists(command)) {
       return unknownCommand(command, output);
     }
+    if (command != null && Commands.connects(command)) {
+      announce(database, output);
+    }
     return new LiquibaseRun(arguments, database, output).execute();
+  }
+
+  /**
+   * Says on standard error, before a command connects, which database the server picks when the URL names none
+   * (PostgreSQL: the one named as the user, which went unsaid): one line, on every command that connects. A URL that
+   * names its database, or does not parse (the command's failure names it), says nothing here.
+   */
+  private static void announce(Target database, Output output) {
+    String note = database.noDatabaseNote();
+    if (note != null) {
+      output.report("reflex-db: " + note);
+    }
   }
 
   /** {@code reflex-db help}, {@code help liquibase}, {@code help COMMAND}. */

@@ -104,6 +104,28 @@ final class Target {
     return explicit;
   }
 
+  /**
+   * @return what {@link DatabaseUrl#noDatabaseNote()} says of the URL, or {@code null} when the URL names a database
+   *     or does not parse
+   */
+  String noDatabaseNote() {
+    return problem != null ? null : url.noDatabaseNote();
+  }
+
+  /**
+   * @return {@code reflex-db: database postgresql://app:***@db/app (REFLEX_DB_URL)}, with the database the server
+   *     picks when the URL names none, or {@code null} when the URL does not parse
+   */
+  String announcement() {
+    if (problem != null) {
+      return null;
+    }
+    String from = origin.equals("default") ? "the default: REFLEX_DB_URL is not set" : origin;
+    String noDatabase = url.noDatabaseNote();
+    return "reflex-db: database " + masked() + " (" + from + ")"
+        + (noDatabase == null ? "" : ", which " + noDatabase.substring(noDatabase.indexOf(" names no database") + 1));
+  }
+
   /** @return the parsed URL */
   DatabaseUrl require() {
     if (problem != null) {

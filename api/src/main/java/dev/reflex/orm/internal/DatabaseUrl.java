@@ -142,6 +142,42 @@ public final class DatabaseUrl {
     }
   }
 
+  /**
+   * Says which database a server URL that names none reaches, for one line at start: PostgreSQL's driver then
+   * connects to the database named as the user (the URL's, else the JVM's {@code user.name}, as pgjdbc takes it),
+   * MariaDB's and MySQL's to none at all.
+   *
+   * @return {@code postgresql://postgres@127.0.0.1:5432 names no database: PostgreSQL uses postgres, the database named
+   *     as the user; name the database in the URL's path to choose it}, or {@code null} when the URL names one or
+   *     is not a server's
+   */
+  public String noDatabaseNote() {
+    if (!namesNoDatabase()) {
+      return null;
+    }
+    String fix = "; name the database in the URL's path to choose it";
+    if (kind == DatabaseKind.POSTGRESQL) {
+      String chosen = user != null ? user : System.getProperty("user.name");
+      return masked + " names no database: PostgreSQL uses " + chosen + ", the database named as the user" + fix;
+    }
+    return masked + " names no database: " + (kind == DatabaseKind.MARIADB ? "MariaDB" : "MySQL") + " selects none,"
+        + " so a statement on a table without its database fails" + fix;
+  }
+
+  /** Whether a server's JDBC URL has nothing between the host list and the parameters, where the database goes. */
+  private boolean namesNoDatabase() {
+    if (kind != DatabaseKind.POSTGRESQL && kind != DatabaseKind.MARIADB && kind != DatabaseKind.MYSQL) {
+      return false;
+    }
+    int hosts = jdbcUrl.indexOf("://");
+    if (hosts < 0) {
+      return false;
+    }
+    String rest = jdbcUrl.substring(hosts + 3).split("[?;]", 2)[0];
+    int slash = rest.indexOf('/');
+    return slash < 0 || slash == rest.length() - 1;
+  }
+
   @Override
   public String toString() {
     return masked;

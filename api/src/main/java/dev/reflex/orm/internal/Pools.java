@@ -92,6 +92,7 @@ public final class Pools {
             Failures.redacted(e, url.secrets()));
       }
     }
+    PendingNotes.install(config, url, jdbcUrl);
     return new HikariDataSource(config);
   }
 

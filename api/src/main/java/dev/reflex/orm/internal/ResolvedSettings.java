@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  */
 public record ResolvedSettings(DatabaseUrl url, String origin, DataSource dataSource, int poolSize,
     Duration poolTimeout, boolean echo, ReflexProvider provider, List<Class<?>> types,
-    List<ReflexConfigurer> configurers) {
+    List<ReflexConfigurer> configurers, boolean checkChangelog) {
 
   /** Copies the lists, so that the settings cannot change after the build. */
   public ResolvedSettings {

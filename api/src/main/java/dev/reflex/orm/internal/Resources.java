@@ -58,8 +58,22 @@ public final class Resources {
       throw Release.after(Failures.unableToConnect(e, url, settings.origin(), null), () -> close(keeper));
     }
     DataSource dataSource = pool != null ? pool : settings.dataSource();
+    DatabaseKind kind;
+    Pending pending;
     try {
-      DatabaseKind kind = url != null ? url.kind() : detectKind(dataSource);
+      kind = url != null ? url.kind() : detectKind(dataSource);
+      String noDatabase = url == null ? null : url.noDatabaseNote();
+      if (noDatabase != null) {
+        LOG.info(noDatabase); // once per database built: an application builds one and keeps it
+      }
+      pending = url != null ? Pending.of(url, poolUrl) : Pending.of(dataSource, kind);
+      if (settings.checkChangelog()) {
+        pending.check();
+      }
+    } catch (RuntimeException e) {
+      throw Release.after(e, () -> closePool(pool), () -> close(keeper));
+    }
+    try {
       // HikariCP rolls back a connection that ran a statement since its last commit when it is closed
       boolean rollsBack = dataSource instanceof HikariDataSource;
       Context context = new Context(dataSource, rollsBack, kind, settings.types(), settings.configurers(),
@@ -68,10 +82,24 @@ public final class Resources {
     } catch (RuntimeException | Error e) {
       ReflexException failure = e instanceof ReflexException ? (ReflexException) e
           : new ProviderFailedException("The " + settings.provider().name() + " provider failed to start on "
-              + settings.describe() + ": " + Failures.rootMessage(e) + "; fix the cause (often a registered class)"
-              + " and start again", e);
+              + settings.describe() + ": " + Failures.rootMessage(e) + "; " + fix(e, kind, pending), e);
       throw Release.after(failure, () -> closePool(pool), () -> close(keeper));
     }
+  }
+
+  /**
+   * What to do about a provider that failed to start: run the changesets the database lacks when its mapping found a
+   * table or column missing and some have not run, else fix the cause.
+   */
+  private static String fix(Throwable failure, DatabaseKind kind, Pending pending) {
+    if (MissingObjects.validationFound(failure) || MissingObjects.find(failure, kind) != null) {
+      String attached = PendingNotes.of(failure);
+      String note = attached != null ? attached : pending.note();
+      if (note != null) {
+        return note;
+      }
+    }
+    return "fix the cause (often a registered class) and start again";
   }
 
   /** @return the data source sessions take their connections from: the pool, or the application's own */

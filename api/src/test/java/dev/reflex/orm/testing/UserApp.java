@@ -145,6 +145,44 @@ public final class UserApp {
   }
 
   /**
+   * Runs the application's tests as Surefire 3 runs those of a modular application (its default,
+   * {@code useModulePath}): the dependencies the application's {@code module-info.java} requires on the module
+   * path, the test-scoped ones on the class path, in the unnamed module. The application's sources are compiled as
+   * a module against {@code modulePath}; {@code tests} are compiled into that module ({@code --patch-module}), with
+   * {@code classPath} too; {@code launcher}, which starts the tests (Surefire's booter), is compiled on the class
+   * path alone. Then it runs {@code java --module-path <modulePath + app> --class-path <classPath + launcher>
+   * --patch-module <module>=<tests> --add-reads <module>=ALL-UNNAMED --add-opens <module>/<test package>=ALL-UNNAMED
+   * --add-modules ALL-MODULE-PATH <launcherClass> <args>}.
+   *
+   * @param module the name the application's {@code module-info.java} declares
+   * @param tests the test sources, relative path to text, all in one package
+   * @param launcher the launcher's sources, in a package of their own
+   * @param modulePath what the application's module requires
+   * @param classPath the test-scoped jars: the test framework and extensions
+   * @param launcherClass such as {@code launch.Main}
+   * @param args the launcher's arguments
+   * @return the run's exit code and output
+   */
+  public Result runTestsAsSurefire(String module, Map<String, String> tests, Map<String, String> launcher,
+      List<Path> modulePath, List<Path> classPath, String launcherClass, String... args) {
+    Path classes = compile("module", modulePath, true);
+    List<Path> appPath = append(modulePath, classes);
+    String testPackage = tests.keySet().iterator().next().replaceFirst("/[^/]*$", "").replace('/', '.');
+    Path testClasses = UserAppCompiler.compileWith(dir, tests, "tests", List.of("--module-path", join(appPath),
+        "-cp", join(classPath), "--patch-module", module + "=" + dir.resolve("tests-src"),
+        "--add-reads", module + "=ALL-UNNAMED"), true);
+    Path launcherClasses = UserAppCompiler.compileWith(dir, launcher, "launcher", List.of("-cp", join(classPath)), true);
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("--module-path", join(appPath), "--class-path", join(append(classPath, launcherClasses)),
+        "--patch-module", module + "=" + testClasses, "--add-reads", module + "=ALL-UNNAMED",
+        "--add-opens", module + "/" + testPackage + "=ALL-UNNAMED", "--add-modules", "ALL-MODULE-PATH",
+        launcherClass));
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
+  /**
    * Runs {@code java <arguments>} in this application's folder, with its environment, compiling nothing:
    * for applications that are already built, such as the examples.
    *

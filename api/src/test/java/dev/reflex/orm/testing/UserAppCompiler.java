@@ -42,13 +42,25 @@ final class UserAppCompiler {
   }
 
   static Path compile(Path dir, Map<String, String> sources, String name, List<Path> path, boolean modular) {
+    return compileWith(dir, sources, name, List.of(modular ? "--module-path" : "-cp", UserApp.join(path)), !modular);
+  }
+
+  /**
+   * Compiles the sources, with the options that say where their dependencies are, into a folder of its own.
+   *
+   * @param options such as {@code --module-path ...} or {@code -cp ...}
+   * @param skipModuleInfo whether {@code module-info.java} is left out, as on the class path
+   * @return the folder of classes (and of the sources that are not {@code .java} files)
+   */
+  static Path compileWith(Path dir, Map<String, String> sources, String name, List<String> options,
+      boolean skipModuleInfo) {
     Path src = dir.resolve(name + "-src");
     Path out = dir.resolve(name + "-classes");
     List<Path> javaFiles = new ArrayList<>();
     try {
       for (Map.Entry<String, String> source : sources.entrySet()) {
         String relative = source.getKey();
-        if (!modular && relative.equals("module-info.java")) {
+        if (skipModuleInfo && relative.equals("module-info.java")) {
           continue;
         }
         boolean java = relative.endsWith(".java");
@@ -67,12 +79,12 @@ final class UserAppCompiler {
     // (compiled into the dev.reflex.orm module) need not read java.compiler
     ToolProvider javac = ToolProvider.findFirst("javac")
         .orElseThrow(() -> new AssertionError("no javac in " + System.getProperty("java.home") + ": run on a JDK"));
-    List<String> options = new ArrayList<>(List.of("--release", "17", "-d", out.toString(),
-        modular ? "--module-path" : "-cp", UserApp.join(path)));
-    javaFiles.forEach(file -> options.add(file.toString()));
+    List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", out.toString()));
+    arguments.addAll(options);
+    javaFiles.forEach(file -> arguments.add(file.toString()));
     StringWriter diagnostics = new StringWriter();
     try (PrintWriter writer = new PrintWriter(diagnostics)) {
-      if (javac.run(writer, writer, options.toArray(String[]::new)) != 0) {
+      if (javac.run(writer, writer, arguments.toArray(String[]::new)) != 0) {
         throw new AssertionError("The user's application does not compile (" + name + "):\n" + diagnostics);
       }
     }

@@ -2,9 +2,12 @@ package dev.reflex.orm.migrations;
 
 import dev.reflex.orm.migrations.internal.Changelog;
 import dev.reflex.orm.migrations.internal.ChangelogLock;
+import dev.reflex.orm.migrations.internal.ChangelogSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.internal.Secrets;
+import dev.reflex.orm.spi.ClassPathExports;
+import java.lang.invoke.MethodHandles;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -58,6 +61,9 @@ public final class Migrations {
   private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
 
   static {
+    // on the class path beside an API on the module path (Surefire's layout for a modular application's tests),
+    // the API's internal package is exported to this jar at run time, before anything here uses it
+    ClassPathExports.grant(MethodHandles.lookup());
     // before Liquibase writes a lock row in this JVM, so that the rows it writes name this JVM
     ChangelogLock.markThisJvm();
   }

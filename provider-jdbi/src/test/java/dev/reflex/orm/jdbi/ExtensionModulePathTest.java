@@ -59,6 +59,20 @@ class ExtensionModulePathTest {
       "    System.exit(listener.getSummary().getTotalFailureCount() == 0 ? 0 : 1);",
       "  }",
       "}");
+  /** A modular application's own descriptor: its tests' dependencies are test-scoped, so it names none of them. */
+  private static final String SUREFIRE_MODULE_INFO = String.join("\n",
+      "module app {",
+      "  requires dev.reflex.orm.jdbi;",
+      "  exports app;",
+      "}");
+  private static final String ITEMS = String.join("\n",
+      "package app;",
+      "public final class Items {",
+      "  private Items() {}",
+      "}");
+  /** What Surefire's booter does: runs the test classes named, from the class path. */
+  private static final String LAUNCHER = MAIN.replace("package app;", "package launch;")
+      .replace("selectClass(ItemTest.class)", "selectClass(args[0])");
   private static final String CHANGELOG = String.join("\n",
       "databaseChangeLog:",
       "  - changeSet:",
@@ -82,6 +96,28 @@ class ExtensionModulePathTest {
     assertThat(run.output()).contains("succeeded=2 failed=0");
   }
 
+  /**
+   * Surefire 3 on a modular application: its module (here only {@code requires dev.reflex.orm.jdbi}) and what that
+   * requires on the module path, reflex-orm-test, the migrations library and JUnit on the class path, the tests
+   * patched into the application's module. reflex-orm-test and the migrations library reach the API's internal
+   * package from the unnamed module (they failed with {@code IllegalAccessError: class
+   * dev.reflex.orm.test.internal.Templates (in unnamed module) cannot access class
+   * dev.reflex.orm.internal.DatabaseUrl}).
+   */
+  @Test
+  void usersTestsRunAsSurefireRunsAModularApplication() {
+    UserApp app = app(Map.of("module-info.java", SUREFIRE_MODULE_INFO, "app/Items.java", ITEMS));
+    List<Path> modulePath = UserApp.providerRuntimePath();
+    List<Path> classPath = new ArrayList<>(path());
+    classPath.removeAll(modulePath);
+
+    UserApp.Result run = app.runTestsAsSurefire("app", Map.of("app/ItemTest.java", ITEM_TEST),
+        Map.of("launch/Main.java", LAUNCHER), modulePath, classPath, "launch.Main", "app.ItemTest");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.output()).contains("succeeded=2 failed=0");
+  }
+
   @Test
   void usersTestsRunOnTheClassPath() {
     UserApp app = app();
@@ -94,8 +130,11 @@ class ExtensionModulePathTest {
 
   /** The application, with the changelog where {@code reflex-db init} writes it: in its working directory. */
   private static UserApp app() {
-    UserApp app = new UserApp(Map.of("module-info.java", MODULE_INFO, "app/ItemTest.java", ITEM_TEST,
-        "app/Main.java", MAIN));
+    return app(Map.of("module-info.java", MODULE_INFO, "app/ItemTest.java", ITEM_TEST, "app/Main.java", MAIN));
+  }
+
+  private static UserApp app(Map<String, String> sources) {
+    UserApp app = new UserApp(sources);
     try {
       Path target = app.dir().resolve("db/changelog/db.changelog-master.yaml");
       Files.createDirectories(target.getParent());

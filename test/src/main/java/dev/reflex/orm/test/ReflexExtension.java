@@ -2,10 +2,12 @@ package dev.reflex.orm.test;
 
 import dev.reflex.orm.ReflexDatabase;
 import dev.reflex.orm.ReflexSession;
+import dev.reflex.orm.spi.ClassPathExports;
 import dev.reflex.orm.test.internal.ClassState;
 import dev.reflex.orm.test.internal.LeakCheck;
 import dev.reflex.orm.test.internal.TestSettings;
 import dev.reflex.orm.test.internal.Templates;
+import java.lang.invoke.MethodHandles;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -33,8 +35,13 @@ public final class ReflexExtension
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ReflexExtension.class);
   private static final String CLASS_STATE = "class";
   private static final String SESSION = "session";
-  /** The ORM objects a session unwraps to, by name, so that no ORM is needed on the class path. */
   private final TestSettings settings;
+
+  static {
+    // on the class path beside an API on the module path, as Surefire runs a modular application's tests, the
+    // API's internal package is exported to this jar at run time, before anything here uses it
+    ClassPathExports.grant(MethodHandles.lookup());
+  }
 
   /** Used by {@link ReflexTest}: the settings are read from the annotation of the test class. */
   public ReflexExtension() {

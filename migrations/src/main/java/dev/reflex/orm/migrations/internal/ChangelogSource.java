@@ -1,18 +1,18 @@
-package dev.reflex.orm.migrations;
+package dev.reflex.orm.migrations.internal;
 
-import dev.reflex.orm.migrations.internal.Changelog;
+import dev.reflex.orm.migrations.UnableToMigrateException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import liquibase.resource.SearchPathResourceAccessor;
 
 /**
- * Where {@link Migrations} reads a changelog from: the configured search path, else the working directory
- * when the file is there (as {@code reflex-db} reads it), else the class path. One place only, so that a
- * changelog both in the working directory and on the class path is never found twice.
+ * Where {@code Migrations} and the changelog status read a changelog from: the configured search path, else the
+ * working directory when the file is there (as {@code reflex-db} reads it), else the class path. One place only, so
+ * that a changelog both in the working directory and on the class path is never found twice.
  *
  * <p>Not thread-safe; closed after one run.
  */
-final class ChangelogSource implements AutoCloseable {
+public final class ChangelogSource implements AutoCloseable {
   private final ResourceAccessor accessor;
 
   private ChangelogSource(ResourceAccessor accessor) {
@@ -27,7 +27,25 @@ final class ChangelogSource implements AutoCloseable {
    * @return where to read it
    * @throws UnableToMigrateException when it is in none of those places
    */
-  static ChangelogSource find(Changelog changelog, ClassLoader loader) {
+  public static ChangelogSource find(Changelog changelog, ClassLoader loader) {
+    ChangelogSource source = ifFound(changelog, loader);
+    if (source == null) {
+      throw new UnableToMigrateException("No changelog: " + changelog.path() + origin(changelog)
+          + " is neither a file in the working directory (" + System.getProperty("user.dir")
+          + ") nor a class path resource; create one with `reflex-db init`, or name the changelog to apply");
+    }
+    return source;
+  }
+
+  /**
+   * Finds the changelog, if it is anywhere.
+   *
+   * @param changelog the resolved changelog
+   * @param loader the class loader for class path changelogs
+   * @return where to read it, or {@code null} when it is in none of those places
+   * @throws UnableToMigrateException when the configured search path cannot be read
+   */
+  public static ChangelogSource ifFound(Changelog changelog, ClassLoader loader) {
     if (changelog.searchPathConfigured() || !changelog.missing()) {
       try {
         return new ChangelogSource(new SearchPathResourceAccessor(changelog.searchPath()));
@@ -39,9 +57,7 @@ final class ChangelogSource implements AutoCloseable {
     String resource = changelog.path().startsWith("classpath:")
         ? changelog.path().substring("classpath:".length()) : changelog.path();
     if (loader.getResource(resource.startsWith("/") ? resource.substring(1) : resource) == null) {
-      throw new UnableToMigrateException("No changelog: " + changelog.path() + origin(changelog)
-          + " is neither a file in the working directory (" + System.getProperty("user.dir")
-          + ") nor a class path resource; create one with `reflex-db init`, or name the changelog to apply");
+      return null;
     }
     return new ChangelogSource(new ClassLoaderResourceAccessor(loader));
   }
@@ -58,7 +74,7 @@ final class ChangelogSource implements AutoCloseable {
   }
 
   /** @return Liquibase's view of the place */
-  ResourceAccessor accessor() {
+  public ResourceAccessor accessor() {
     return accessor;
   }
 
