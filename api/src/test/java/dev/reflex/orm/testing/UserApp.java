@@ -119,7 +119,7 @@ public final class UserApp {
    */
   public Result runOnModulePath(List<Path> modulePath, String mainModuleAndClass, String... args) {
     Path classes = compile("module", modulePath, true);
-    List<String> command = new ArrayList<>(List.of(java()));
+    List<String> command = new ArrayList<>(javaCommand());
     command.addAll(jvmOptions);
     command.addAll(List.of("--module-path", join(append(modulePath, classes)), "-m", mainModuleAndClass));
     command.addAll(List.of(args));
@@ -137,7 +137,7 @@ public final class UserApp {
    */
   public Result runOnClassPath(List<Path> classPath, String mainClass, String... args) {
     Path classes = compile("classpath", classPath, false);
-    List<String> command = new ArrayList<>(List.of(java()));
+    List<String> command = new ArrayList<>(javaCommand());
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", join(append(classPath, classes)), mainClass));
     command.addAll(List.of(args));
@@ -172,7 +172,7 @@ public final class UserApp {
         "-cp", join(classPath), "--patch-module", module + "=" + dir.resolve("tests-src"),
         "--add-reads", module + "=ALL-UNNAMED"), true);
     Path launcherClasses = UserAppCompiler.compileWith(dir, launcher, "launcher", List.of("-cp", join(classPath)), true);
-    List<String> command = new ArrayList<>(List.of(java()));
+    List<String> command = new ArrayList<>(javaCommand());
     command.addAll(jvmOptions);
     command.addAll(List.of("--module-path", join(appPath), "--class-path", join(append(classPath, launcherClasses)),
         "--patch-module", module + "=" + testClasses, "--add-reads", module + "=ALL-UNNAMED",
@@ -190,7 +190,7 @@ public final class UserApp {
    * @return the run's exit code and output
    */
   public Result runJava(String... arguments) {
-    List<String> command = new ArrayList<>(List.of(java()));
+    List<String> command = new ArrayList<>(javaCommand());
     command.addAll(List.of(arguments));
     return run(command);
   }
@@ -224,7 +224,12 @@ public final class UserApp {
     return all;
   }
 
-  private String java() {
-    return javaCommand;
+  /**
+   * {@code java} and the options of a short-lived run, as the reflex-db launcher uses: C1 only and the serial
+   * collector, so that the build's many application runs spend their time running, not compiling with C2 on every
+   * core. The test's own options come after these and may override them.
+   */
+  private List<String> javaCommand() {
+    return List.of(javaCommand, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
   }
 }
