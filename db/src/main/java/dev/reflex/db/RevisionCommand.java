@@ -94,7 +94,9 @@ final class RevisionCommand implements Callable<Integer> {
       System.out.println("  " + SchemaDiff.describe(change));
     }
     for (Change change : diff.leftOut()) {
-      System.out.println("  left out (pass --allow-drops to write it): " + SchemaDiff.describe(change));
+      String lossy = diff.lossy(change);
+      System.out.println("  left out (pass --allow-drops to write it): " + SchemaDiff.describe(change)
+          + (lossy == null ? "" : " (" + lossy + ")"));
     }
     for (String line : diff.heldBack()) {
       System.out.println("  held back: " + line);

@@ -2,15 +2,19 @@ package dev.reflex.db.autogenerate;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import liquibase.change.Change;
 import liquibase.change.ColumnConfig;
 import liquibase.change.ConstraintsConfig;
 import liquibase.change.core.AddColumnChange;
+import liquibase.change.core.AddDefaultValueChange;
 import liquibase.change.core.CreateTableChange;
 import liquibase.change.core.DropNotNullConstraintChange;
 import liquibase.changelog.ChangeSet;
@@ -25,6 +29,8 @@ import liquibase.diff.DiffResult;
 import liquibase.diff.output.DiffOutputControl;
 import liquibase.diff.output.changelog.DiffToChangeLog;
 import liquibase.snapshot.DatabaseSnapshot;
+import liquibase.structure.core.Column;
+import liquibase.structure.core.DataType;
 import liquibase.structure.core.PrimaryKey;
 import liquibase.structure.core.Table;
 
@@ -53,6 +59,7 @@ public final class SchemaDiff {
   private final List<Change> changes = new ArrayList<>();
   private final List<Change> leftOut = new ArrayList<>();
   private final List<String> heldBack = new ArrayList<>();
+  private final Map<Change, String> lossy = new IdentityHashMap<>();
 
   private SchemaDiff() {}
 
@@ -92,8 +99,9 @@ public final class SchemaDiff {
     }
     List<Change> changes = new ArrayList<>();
     changeSets.forEach(changeSet -> changes.addAll(changeSet.getChanges()));
+    // SQLite's reported types say little (2000000000 sizes) and it holds every type change back anyway
     SchemaDiff schemaDiff = filter(changes, primaryKeyColumns(result.getComparisonSnapshot()), allowDrops,
-        identityColumns);
+        identityColumns, sqlite ? Map.of() : columnTypes(result.getComparisonSnapshot()));
     if (sqlite) {
       schemaDiff.heldBack.addAll(SqliteChanges.adapt(schemaDiff.changes, mapped, live));
     }
@@ -113,12 +121,33 @@ public final class SchemaDiff {
    */
   static SchemaDiff filter(List<Change> liquibaseChanges, Set<String> primaryKeys, boolean allowDrops,
       Set<String> identityColumns) {
+    return filter(liquibaseChanges, primaryKeys, allowDrops, identityColumns, Map.of());
+  }
+
+  /**
+   * As {@link #filter(List, Set, boolean, Set)}, and changes that can lose data or meaning on a table with rows
+   * ({@link LossyChanges}) are left out with the drops unless allowed.
+   *
+   * @param liquibaseChanges the changes Liquibase's comparison generated, in order
+   * @param primaryKeys the live database's primary key columns, as {@link #key}
+   * @param allowDrops whether to keep the changes that remove objects or can lose data
+   * @param identityColumns the id columns the database numbers itself, as {@link #key}
+   * @param liveTypes the live database's column types, as {@link #key} to {@code name(size, digits)}
+   * @return the changes kept and those left out, in order
+   */
+  static SchemaDiff filter(List<Change> liquibaseChanges, Set<String> primaryKeys, boolean allowDrops,
+      Set<String> identityColumns, Map<String, String> liveTypes) {
     SchemaDiff schemaDiff = new SchemaDiff();
     for (Change change : liquibaseChanges) {
       if (change instanceof DropNotNullConstraintChange notNull
           && primaryKeys.contains(key(notNull.getTableName(), notNull.getColumnName()))) {
         // a primary key column is never null: SQLite reports Hibernate's `id integer ... primary key (id)` as
         // nullable, and Liquibase would rebuild the table to "drop" a constraint that cannot apply
+        continue;
+      }
+      if (change instanceof AddDefaultValueChange add && withoutValue(add)) {
+        // MariaDB reports the implicit DEFAULT NULL of a column that became nullable: Liquibase writes an
+        // addDefaultValue without a value, which its own validation then refuses ("defaultValue is required")
         continue;
       }
       if (change instanceof CreateTableChange create) {
@@ -128,10 +157,22 @@ public final class SchemaDiff {
       if (change instanceof AddColumnChange add) {
         add.getColumns().forEach(column -> keepIdentity(add.getTableName(), column, identityColumns));
       }
-      boolean drop = DROPS.contains(change.getSerializedObjectName());
+      String lossy = LossyChanges.why(change, liveTypes);
+      if (lossy != null) {
+        schemaDiff.lossy.put(change, lossy);
+      }
+      boolean drop = DROPS.contains(change.getSerializedObjectName()) || lossy != null;
       (drop && !allowDrops ? schemaDiff.leftOut : schemaDiff.changes).add(change);
     }
     return schemaDiff;
+  }
+
+  private static boolean withoutValue(AddDefaultValueChange add) {
+    // MariaDB's COLUMN_DEFAULT says NULL as the text "NULL", which Liquibase takes for a string default
+    return (add.getDefaultValue() == null || "NULL".equalsIgnoreCase(add.getDefaultValue()))
+        && add.getDefaultValueNumeric() == null && add.getDefaultValueDate() == null
+        && add.getDefaultValueBoolean() == null && add.getDefaultValueSequenceNext() == null
+        && (add.getDefaultValueComputed() == null || "NULL".equalsIgnoreCase(add.getDefaultValueComputed().getValue()));
   }
 
   /**
@@ -169,6 +210,22 @@ public final class SchemaDiff {
     return columns;
   }
 
+  private static Map<String, String> columnTypes(DatabaseSnapshot live) {
+    Map<String, String> types = new HashMap<>();
+    for (Column column : live.get(Column.class)) {
+      DataType type = column.getType();
+      if (column.getRelation() instanceof Table && type != null && type.getTypeName() != null) {
+        String name = type.getTypeName();
+        if (type.getColumnSize() != null && !name.contains("(")) {
+          name += "(" + type.getColumnSize() + (type.getDecimalDigits() == null ? "" : ", " + type.getDecimalDigits())
+              + ")";
+        }
+        types.put(key(column.getRelation().getName(), column.getName()), name);
+      }
+    }
+    return types;
+  }
+
   static String key(String table, String column) {
     return (table + "." + column).toLowerCase(Locale.ROOT);
   }
@@ -178,9 +235,19 @@ public final class SchemaDiff {
     return changes;
   }
 
-  /** @return the drops left out */
+  /** @return the drops, and the changes that can lose data, left out */
   public List<Change> leftOut() {
     return leftOut;
+  }
+
+  /**
+   * Says why a change can lose data or meaning.
+   *
+   * @param change one of {@link #changes} or {@link #leftOut}
+   * @return why, in a few words, or {@code null} for a change that removes an object or loses nothing
+   */
+  public String lossy(Change change) {
+    return lossy.get(change);
   }
 
   /** @return one line per change the database cannot apply, held back (SQLite: {@link SqliteChanges}) */

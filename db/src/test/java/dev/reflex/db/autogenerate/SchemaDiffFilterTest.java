@@ -3,18 +3,23 @@ package dev.reflex.db.autogenerate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import liquibase.change.AddColumnConfig;
 import liquibase.change.Change;
 import liquibase.change.ColumnConfig;
 import liquibase.change.ConstraintsConfig;
 import liquibase.change.core.AddColumnChange;
+import liquibase.change.core.AddDefaultValueChange;
 import liquibase.change.core.CreateIndexChange;
 import liquibase.change.core.CreateTableChange;
 import liquibase.change.core.DropColumnChange;
+import liquibase.change.core.DropDefaultValueChange;
 import liquibase.change.core.DropForeignKeyConstraintChange;
 import liquibase.change.core.DropNotNullConstraintChange;
 import liquibase.change.core.DropTableChange;
+import liquibase.change.core.ModifyDataTypeChange;
+import liquibase.statement.DatabaseFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,7 +38,14 @@ class SchemaDiffFilterTest {
       addColumn pet.name                 | false | kept
       createIndex pet_name               | false | kept
       dropNotNullConstraint pet.id       | false | gone
-      dropNotNullConstraint pet.name     | false | kept
+      dropNotNullConstraint pet.name     | false | left out
+      dropNotNullConstraint pet.name     | true  | kept
+      dropDefaultValue pet.name          | false | left out
+      addDefaultValue pet.name           | false | gone
+      addDefaultValue pet.name=NULL      | false | gone
+      addDefaultValue pet.name=text:NULL | false | gone
+      addDefaultValue pet.name='x'       | false | kept
+      dropDefaultValue pet.name          | true  | kept
       dropTable owner                    | false | left out
       dropTable owner                    | true  | kept
       dropColumn pet.nickname            | false | left out
@@ -49,6 +61,45 @@ class SchemaDiffFilterTest {
     String outcome = diff.changes().contains(liquibase) ? "kept" : diff.leftOut().contains(liquibase) ? "left out"
         : "gone";
     assertThat(outcome).isEqualTo(expected);
+  }
+
+  /**
+   * A type change is written only when it provably widens the live column (issue 24 item 9: {@code text} to
+   * {@code varchar(255)} was written without {@code --allow-drops} and cut values on update); the live types are as
+   * Liquibase's snapshot of PostgreSQL and MariaDB reports them.
+   */
+  @ParameterizedTest(name = "{0} to {1}: {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      text              | VARCHAR(255)   | left out
+      VARCHAR(255)      | TEXT           | kept
+      VARCHAR(80)       | VARCHAR(120)   | kept
+      VARCHAR(120)      | VARCHAR(80)    | left out
+      varchar(255)      | CHAR(10)       | left out
+      int4(10)          | BIGINT         | kept
+      BIGINT(19)        | INT            | left out
+      INT(10)           | INT            | kept
+      numeric(19, 2)    | DECIMAL(19, 2) | kept
+      numeric(19, 4)    | DECIMAL(19, 2) | left out
+      numeric(10, 2)    | DECIMAL(12, 2) | kept
+      numeric(12, 2)    | DECIMAL(12, 4) | left out
+      float8(17, 17)    | REAL           | left out
+      timestamp(29, 6)  | TIMESTAMP(6)   | kept
+      DATETIME(26)      | TIMESTAMP      | kept
+      jsonb(2147483647) | TEXT           | left out
+      bytea(2147483647) | VARCHAR(255)   | left out
+      """)
+  void aTypeChangeIsWrittenOnlyWhenItWidens(String live, String proposed, String expected) {
+    ModifyDataTypeChange change = new ModifyDataTypeChange();
+    change.setTableName("pet");
+    change.setColumnName("name");
+    change.setNewDataType(proposed);
+
+    SchemaDiff diff = SchemaDiff.filter(List.of(change), PRIMARY_KEYS, false, IDENTITIES,
+        Map.of(SchemaDiff.key("pet", "name"), live));
+
+    assertThat(diff.changes().contains(change) ? "kept" : "left out").isEqualTo(expected);
+    assertThat(diff.lossy(change)).as("the reason shown").isEqualTo(expected.equals("kept") ? null
+        : "values of " + live + " may not fit " + proposed);
   }
 
   @ParameterizedTest(name = "{0}.{1} named {2}")
@@ -114,6 +165,26 @@ class SchemaDiffFilterTest {
       }
       case "dropNotNullConstraint": {
         DropNotNullConstraintChange change = new DropNotNullConstraintChange();
+        change.setTableName(table);
+        change.setColumnName(column);
+        return change;
+      }
+      case "addDefaultValue": {
+        AddDefaultValueChange change = new AddDefaultValueChange();
+        change.setTableName(table);
+        String[] value = column.split("=", 2);
+        change.setColumnName(value[0]);
+        if (value.length > 1 && value[1].startsWith("text:")) {
+          change.setDefaultValue(value[1].substring("text:".length()));
+        } else if (value.length > 1 && value[1].equals("NULL")) {
+          change.setDefaultValueComputed(new DatabaseFunction("NULL"));
+        } else if (value.length > 1) {
+          change.setDefaultValue(value[1]);
+        }
+        return change;
+      }
+      case "dropDefaultValue": {
+        DropDefaultValueChange change = new DropDefaultValueChange();
         change.setTableName(table);
         change.setColumnName(column);
         return change;
