@@ -110,7 +110,7 @@ final class Help {
     } finally {
       System.setOut(out);
     }
-    out.print(forReflexDb(command, captured.toString(StandardCharsets.UTF_8)));
+    out.print(forReflexDb(captured.toString(StandardCharsets.UTF_8)));
     out.flush();
     return exitCode;
   }
@@ -120,10 +120,10 @@ final class Help {
    * the database and the changelog come from, and {@code --url} and {@code --changelog-file} lose the
    * {@code [REQUIRED]} Liquibase gives them, since reflex-db always supplies both.
    */
-  static String forReflexDb(String command, String liquibaseHelp) {
+  static String forReflexDb(String liquibaseHelp) {
     StringBuilder help = new StringBuilder();
     String nl = System.lineSeparator();
-    help.append("reflex-db runs Liquibase's ").append(command).append(" on the database of --url, else the system")
+    help.append("reflex-db runs Liquibase's command on the database of --url, else the system")
         .append(nl).append("property reflex.db.url, else REFLEX_DB_URL, else sqlite:///reflex.db, with the changelog")
         .append(nl).append("named in liquibase.properties, else ").append(Changelog.DEFAULT_PATH).append(":")
         .append(nl).append("--url and --changelog-file are optional.").append(nl).append(nl);
