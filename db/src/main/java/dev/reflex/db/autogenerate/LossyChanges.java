@@ -1,6 +1,5 @@
 package dev.reflex.db.autogenerate;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -103,26 +102,25 @@ final class LossyChanges {
     if (UNSIZED.contains(newFamily)) {
       return true; // what databases report as these types' sizes is not a bound on their values
     }
-    List<Long> oldSize = sizes(old);
-    List<Long> newSize = sizes(proposed);
-    if (newSize.get(0) == null || oldSize.get(0) == null) {
-      return newSize.get(0) == null; // no size: the type's own largest
+    Size oldSize = Size.of(old);
+    Size newSize = Size.of(proposed);
+    if (newSize.length() == null || oldSize.length() == null) {
+      return newSize.length() == null; // no size: the type's own largest
     }
-    if (newSize.get(0) < oldSize.get(0)) {
+    if (newSize.length() < oldSize.length()) {
       return false;
     }
-    long oldDigits = oldSize.get(1) == null ? 0 : oldSize.get(1);
-    long newDigits = newSize.get(1) == null ? 0 : newSize.get(1);
     // a decimal keeps its integer digits and its fraction: both must grow or stay
-    return newDigits >= oldDigits && newSize.get(0) - newDigits >= oldSize.get(0) - oldDigits;
+    return newSize.digits() >= oldSize.digits()
+        && newSize.length() - newSize.digits() >= oldSize.length() - oldSize.digits();
   }
 
-  private static List<Long> sizes(Matcher type) {
-    Long size = type.group(2) == null ? null : Long.valueOf(type.group(2));
-    if (size != null && size >= UNBOUNDED) {
-      size = null;
+  /** A type's size as written: its length ({@code null} when none, or unbounded) and its digits (0 when none). */
+  private record Size(Long length, long digits) {
+    static Size of(Matcher type) {
+      Long length = type.group(2) == null ? null : Long.valueOf(type.group(2));
+      return new Size(length != null && length >= UNBOUNDED ? null : length,
+          type.group(3) == null ? 0 : Long.parseLong(type.group(3)));
     }
-    Long digits = type.group(3) == null ? null : Long.valueOf(type.group(3));
-    return java.util.Arrays.asList(size, digits);
   }
 }

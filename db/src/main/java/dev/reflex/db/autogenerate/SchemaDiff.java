@@ -111,28 +111,15 @@ public final class SchemaDiff {
   /**
    * What reflex-db makes of Liquibase's changes: a primary key column's "drop not null" is no change, H2's
    * generated key names are forgotten, an identity column is written {@code autoIncrement}, and the drops are
-   * left out unless allowed. Apart from {@link #compare}, so that a table of change objects tests it.
-   *
-   * @param liquibaseChanges the changes Liquibase's comparison generated, in order
-   * @param primaryKeys the live database's primary key columns, as {@link #key}
-   * @param allowDrops whether to keep the changes that remove tables, columns and other objects
-   * @param identityColumns the id columns the database numbers itself, as {@link #key}
-   * @return the changes kept and those left out, in order
-   */
-  static SchemaDiff filter(List<Change> liquibaseChanges, Set<String> primaryKeys, boolean allowDrops,
-      Set<String> identityColumns) {
-    return filter(liquibaseChanges, primaryKeys, allowDrops, identityColumns, Map.of());
-  }
-
-  /**
-   * As {@link #filter(List, Set, boolean, Set)}, and changes that can lose data or meaning on a table with rows
-   * ({@link LossyChanges}) are left out with the drops unless allowed.
+   * left out unless allowed, and so are the changes that can lose data or meaning on a table with rows
+   * ({@link LossyChanges}). Apart from {@link #compare}, so that a table of change objects tests it.
    *
    * @param liquibaseChanges the changes Liquibase's comparison generated, in order
    * @param primaryKeys the live database's primary key columns, as {@link #key}
    * @param allowDrops whether to keep the changes that remove objects or can lose data
    * @param identityColumns the id columns the database numbers itself, as {@link #key}
-   * @param liveTypes the live database's column types, as {@link #key} to {@code name(size, digits)}
+   * @param liveTypes the live database's column types, as {@link #key} to {@code name(size, digits)}; empty where
+   *     they are not to be judged
    * @return the changes kept and those left out, in order
    */
   static SchemaDiff filter(List<Change> liquibaseChanges, Set<String> primaryKeys, boolean allowDrops,

@@ -56,7 +56,7 @@ class SchemaDiffFilterTest {
   void eachChangeIsKeptLeftOutOrDropped(String change, boolean allowDrops, String expected) {
     Change liquibase = change(change);
 
-    SchemaDiff diff = SchemaDiff.filter(List.of(liquibase), PRIMARY_KEYS, allowDrops, IDENTITIES);
+    SchemaDiff diff = SchemaDiff.filter(List.of(liquibase), PRIMARY_KEYS, allowDrops, IDENTITIES, Map.of());
 
     String outcome = diff.changes().contains(liquibase) ? "kept" : diff.leftOut().contains(liquibase) ? "left out"
         : "gone";
@@ -117,7 +117,7 @@ class SchemaDiffFilterTest {
     config.setConstraints(new ConstraintsConfig().setPrimaryKey(keyName != null).setPrimaryKeyName(keyName));
     create.addColumn(config);
 
-    SchemaDiff.filter(List.of(create), Set.of(), false, IDENTITIES);
+    SchemaDiff.filter(List.of(create), Set.of(), false, IDENTITIES, Map.of());
 
     assertThat(config.isAutoIncrement()).as("autoIncrement").isEqualTo(autoIncrement ? Boolean.TRUE : null);
     assertThat(config.getConstraints().getPrimaryKeyName()).isEqualTo(keptName);
@@ -132,7 +132,7 @@ class SchemaDiffFilterTest {
     column.setName("id");
     add.addColumn(column);
 
-    SchemaDiff.filter(List.of(add), Set.of(), false, IDENTITIES);
+    SchemaDiff.filter(List.of(add), Set.of(), false, IDENTITIES, Map.of());
 
     assertThat(column.isAutoIncrement()).isEqualTo(autoIncrement ? Boolean.TRUE : null);
   }
