@@ -3,6 +3,7 @@ package dev.reflex.orm.benchmarks;
 import dev.reflex.orm.migrations.Migrations;
 import dev.reflex.orm.ReflexDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -72,8 +73,7 @@ final class Fixture {
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       statement.execute("create database " + name + " template template0");
-      statement.execute("comment on database " + name + " is 'reflex-orm benchmark fork, pid "
-          + ProcessHandle.current().pid() + "; dropped when it ends'");
+      statement.execute("comment on database " + name + " is '" + mark() + "'");
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, name), "reflex-bench-drop"));
     int path = serverUrl.indexOf('/', serverUrl.indexOf("://") + 3);
@@ -81,11 +81,23 @@ final class Fixture {
     return serverUrl.substring(0, path + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
   }
 
+  /** The comment this fork's database carries: its ownership mark, checked again before the drop. */
+  private static String mark() {
+    return "reflex-orm benchmark fork, pid " + ProcessHandle.current().pid() + "; dropped when it ends";
+  }
+
   private static void drop(String serverUrl, String name) {
     try (ReflexDatabase server = ReflexDatabase.builder().url(serverUrl).provider("jdbi").poolSize(1).build();
         Connection connection = server.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
+      try (ResultSet marked = statement.executeQuery("select shobj_description(oid, 'pg_database') from pg_database"
+          + " where datname = '" + name + "'")) {
+        if (!marked.next() || !mark().equals(marked.getString(1))) {
+          System.err.println("benchmarks: left database " + name + ": it does not carry this fork's mark");
+          return;
+        }
+      }
       statement.execute("drop database if exists " + name + " with (force)");
     } catch (SQLException | RuntimeException e) {
       System.err.println("benchmarks: could not drop their database " + name + ": " + e.getMessage());
