@@ -66,6 +66,17 @@ class PendingChangesetsTest {
     }
   }
 
+  /** Liquibase probes for its own tables before it creates them: a migration running, not one pending. */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void liquibasesProbeForItsOwnTableCarriesNoNote(TestDatabase database) {
+    try (ReflexDatabase db = open(database)) {
+      SQLException probe = failure(db, "select count(*) from DATABASECHANGELOGLOCK");
+
+      assertThat(probe.getSuppressed()).isEmpty();
+    }
+  }
+
   @Test
   void theCheckAtBuildNeedsTheMigrationsLibrary() {
     assertThatThrownBy(() -> ReflexDatabase.builder().url(TestDatabase.SQLITE_FILE.freshUrl()).provider("jdbc-test")

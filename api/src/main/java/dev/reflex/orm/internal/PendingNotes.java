@@ -60,7 +60,7 @@ public final class PendingNotes implements SQLExceptionOverride {
 
   @java.lang.Override
   public SQLExceptionOverride.Override adjudicate(SQLException e) {
-    if (MissingObjects.isMissing(e, kind) && !noted(e)) {
+    if (MissingObjects.isMissing(e, kind) && !noted(e) && !liquibasesOwn(e)) {
       String message = String.valueOf(e.getMessage());
       String note = notes.get(message);
       if (note == null) {
@@ -74,6 +74,15 @@ public final class PendingNotes implements SQLExceptionOverride {
       }
     }
     return next == null ? SQLExceptionOverride.Override.CONTINUE_EVICT : next.adjudicate(e);
+  }
+
+  /**
+   * Liquibase asks for its own tables before it creates them (PostgreSQL: {@code relation
+   * "public.databasechangeloglock" does not exist}) and handles the answer: that is a migration running, not one
+   * pending, and it must not log a warning on every first update.
+   */
+  private static boolean liquibasesOwn(SQLException e) {
+    return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("databasechangelog");
   }
 
   private static boolean noted(SQLException e) {
